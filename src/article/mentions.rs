@@ -1,0 +1,156 @@
+//! Validate stage: actor mentions (names and aliases as whole words) and the name audit.
+//!
+//! All names of all actors go into one Aho-Corasick automaton (leftmost-longest, so "Donald
+//! Trump" wins over "Trump"), so the cost is one pass over the article whatever the number of
+//! actors. A match counts only as a whole word: the characters around it must not be letters,
+//! digits or hyphens (an apostrophe is fine, so possessives count).
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::Article;
+
+/// One mention: which text run, where in the run's text, which actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// Index into [`Article::runs`].
+    pub run: usize,
+    /// Byte range in the run's event text.
+    pub start: usize,
+    /// End of that range.
+    pub end: usize,
+    /// Index of the actor in the list given to [`find`].
+    pub actor: usize,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '_'
+}
+
+/// Finds every mention of the actors, given as `(actor index, spelling)` pairs.
+pub fn find(article: &Article, names: &[(usize, &str)]) -> Vec<Mention> {
+    let patterns: Vec<&str> = names.iter().map(|(_, n)| *n).collect();
+    if patterns.is_empty() {
+        return Vec::new();
+    }
+    let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (ri, run) in article.runs.iter().enumerate().filter(|(_, r)| !r.code) {
+        let text = match &article.events[run.event] {
+            pulldown_cmark::Event::Text(t) => t.as_ref(),
+            _ => continue, // inline code is never a mention
+        };
+        for m in ac.find_iter(text) {
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
+                continue;
+            }
+            out.push(Mention { run: ri, start: m.start(), end: m.end(), actor: names[m.pattern().as_usize()].0 });
+        }
+    }
+    out
+}
+
+/// A capitalised word of the article that looks like a known spelling but is none.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearMiss {
+    /// The word as written.
+    pub word: String,
+    /// The spelling it resembles.
+    pub like: String,
+    /// Index of that spelling's actor.
+    pub actor: usize,
+    /// Byte offset of the word in article.md.
+    pub offset: usize,
+}
+
+/// The name audit: each distinct capitalised word (first occurrence) that closely resembles a
+/// word of an actor's name or alias without being one. `known` holds every word of every
+/// spelling; `names` the spellings with their actor index.
+pub fn near_misses(article: &Article, source: &str, names: &[(usize, &str)]) -> Vec<NearMiss> {
+    let mut known: Vec<(usize, &str)> = Vec::new();
+    for (actor, name) in names {
+        for w in name.split(|c: char| !is_word_char(c)).filter(|w| w.chars().count() >= 4) {
+            known.push((*actor, w));
+        }
+    }
+    let is_known = |w: &str| names.iter().any(|(_, n)| n.split(|c: char| !is_word_char(c)).any(|k| k == w));
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for run in article.runs.iter().filter(|r| !r.code) {
+        let pulldown_cmark::Event::Text(text) = &article.events[run.event] else { continue };
+        for word in words(text) {
+            if !word.chars().next().is_some_and(char::is_uppercase) || word.chars().count() < 4 || is_known(word) {
+                continue;
+            }
+            if !seen.insert(word.to_string()) {
+                continue;
+            }
+            let best = known
+                .iter()
+                .map(|(a, k)| (strsim::jaro_winkler(word, k), *a, *k))
+                .filter(|(score, _, k)| *score >= 0.88 && strsim::levenshtein(word, k) <= 3)
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            if let Some((_, actor, like)) = best {
+                // Locate the word in the source: the run's source slice usually holds it as is.
+                let offset = source.get(run.source..).and_then(|s| s.find(word)).map_or(run.source, |i| run.source + i);
+                out.push(NearMiss { word: word.to_string(), like: like.to_string(), actor, offset });
+            }
+        }
+    }
+    out
+}
+
+/// Words of `text`.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mentions(md: &str, names: &[(usize, &str)]) -> Vec<(usize, String)> {
+        let a = Article::parse(md);
+        find(&a, names)
+            .into_iter()
+            .map(|m| {
+                let pulldown_cmark::Event::Text(t) = &a.events[a.runs[m.run].event] else { panic!() };
+                (m.actor, t[m.start..m.end].to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn longest_name_wins_and_possessives_count() {
+        let names = [(0, "Donald Trump"), (0, "Trump"), (1, "Hegses")];
+        let got = mentions("President Donald Trump’s aide. Trump and Hegses’ tone. Trumpism.\n", &names);
+        assert_eq!(got, vec![(0, "Donald Trump".into()), (0, "Trump".into()), (1, "Hegses".into())]);
+    }
+
+    #[test]
+    fn accented_and_hyphenated_names_are_whole_words() {
+        let names = [(0, "Jean-Claude Juncker"), (1, "Zelenskyy"), (2, "Smith"), (3, "Éric")];
+        let got = mentions("Jean-Claude Juncker met Zelenskyy. Smith-Jones is not Smith. Éric came.\n", &names);
+        assert_eq!(
+            got,
+            vec![(0, "Jean-Claude Juncker".into()), (1, "Zelenskyy".into()), (2, "Smith".into()), (3, "Éric".into())]
+        );
+    }
+
+    #[test]
+    fn code_spans_are_left_alone() {
+        assert!(mentions("Use `Trump` here.\n\n```\nTrump\n```\n", &[(0, "Trump")]).is_empty());
+    }
+
+    #[test]
+    fn near_misses_suggest_the_declared_spelling() {
+        let md = "Hegses spoke. Hegseth agreed. Brussels was calm.\n";
+        let a = Article::parse(md);
+        let got = near_misses(&a, md, &[(0, "Pete Hegseth"), (0, "Hegseth")]);
+        assert_eq!(got.len(), 1);
+        assert_eq!((got[0].word.as_str(), got[0].like.as_str(), got[0].offset), ("Hegses", "Hegseth", 0));
+    }
+}

@@ -1,0 +1,95 @@
+//! Render stage: code-block highlighting with syntect, through CSS classes.
+//!
+//! The syntax set is loaded on the first code block that needs it, once per build, and never
+//! when no article has code. The matching stylesheet (`highlight.css`) comes from
+//! [`Highlighter::stylesheet`] for the `highlight_theme` of brief.yaml.
+
+use std::sync::OnceLock;
+
+use syntect::highlighting::ThemeSet;
+use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+/// The highlighting theme used when brief.yaml names none (light, readable).
+pub const DEFAULT_THEME: &str = "InspiredGitHub";
+
+/// Highlights code blocks; cheap to create, loads syntaxes lazily.
+#[derive(Debug, Default)]
+pub struct Highlighter {
+    syntaxes: OnceLock<SyntaxSet>,
+}
+
+impl Highlighter {
+    /// A highlighter that has loaded nothing yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// One code block as `<pre class="code" id="p-N"><code>…</code></pre>` (the classed HTML
+    /// escapes the code). An unknown language is shown as plain text.
+    pub fn block(&self, code: &str, lang: &str, block: usize) -> String {
+        let ss = self.syntaxes.get_or_init(SyntaxSet::load_defaults_newlines);
+        let syntax = ss.find_syntax_by_token(lang).unwrap_or_else(|| ss.find_syntax_plain_text());
+        let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, ss, ClassStyle::SpacedPrefixed { prefix: "hl-" });
+        let mut ok = true;
+        for line in LinesWithEndings::from(code) {
+            if generator.parse_html_for_line_which_includes_newline(line).is_err() {
+                ok = false;
+                break;
+            }
+        }
+        let body = if ok { generator.finalize() } else { escape(code) };
+        let lang_class: String = lang.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+        let id = if block > 0 { format!(" id=\"p-{block}\"") } else { String::new() };
+        format!("<pre class=\"code language-{lang_class}\"{id}><code>{body}</code></pre>\n")
+    }
+
+    /// `true` once a code block was highlighted.
+    pub fn used(&self) -> bool {
+        self.syntaxes.get().is_some()
+    }
+}
+
+/// The stylesheet for `theme` (one of syntect's bundled themes), or the names available.
+pub fn stylesheet(theme: &str) -> Result<String, Vec<String>> {
+    let themes = ThemeSet::load_defaults();
+    match themes.themes.get(theme) {
+        Some(t) => css_for_theme_with_class_style(t, ClassStyle::SpacedPrefixed { prefix: "hl-" })
+            .map_err(|_| themes.themes.keys().cloned().collect()),
+        None => Err(themes.themes.keys().cloned().collect()),
+    }
+}
+
+/// The names of the bundled highlighting themes.
+pub fn theme_names() -> Vec<String> {
+    ThemeSet::load_defaults().themes.keys().cloned().collect()
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let _ = pulldown_cmark_escape::escape_html(&mut out, s);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_is_classed_and_escaped() {
+        let h = Highlighter::new();
+        assert!(!h.used());
+        let html = h.block("let x = \"<b>\";\n", "rust", 3);
+        assert!(h.used());
+        assert!(html.starts_with("<pre class=\"code language-rust\" id=\"p-3\">"), "{html}");
+        assert!(html.contains("hl-"), "{html}");
+        assert!(!html.contains("<b>"), "{html}");
+    }
+
+    #[test]
+    fn default_theme_exists() {
+        assert!(stylesheet(DEFAULT_THEME).is_ok());
+        assert!(stylesheet("nope").is_err());
+    }
+}

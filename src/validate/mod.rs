@@ -1,0 +1,249 @@
+//! Validate stage: raw shapes → checked model, every problem collected as a diagnostic.
+//!
+//! `validate` checks the configuration, then every packet in parallel (rayon); each packet
+//! yields its model or nothing, plus its own diagnostics, so one run reports every problem of
+//! every file. Positions come from serde-saphyr's `Spanned` values kept in the raw shapes.
+
+mod items;
+mod packet;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde_saphyr::Spanned;
+
+use crate::date::FuzzyDate;
+use crate::diag::{DiagBuild, Diagnostic, Diagnostics, closest};
+use crate::load::raw::{ConfigRaw, S};
+use crate::load::{RawProject, loc};
+use crate::model::{Config, MentionMode, Site};
+
+/// Options of a run that change what is validated.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `--base-url`.
+    pub base_url: Option<String>,
+    /// `--drafts`: keep draft packets.
+    pub drafts: bool,
+}
+
+/// Checks the whole project. Returns the site when the configuration is usable (packets with
+/// errors are left out; `diags` says why).
+pub fn validate(raw: RawProject, ov: &Overrides, diags: &mut Diagnostics) -> Option<Site> {
+    let config = config(&raw.config, &raw.root, ov, diags)?;
+    let results: Vec<_> = raw
+        .packets
+        .into_par_iter()
+        .map(|p| {
+            let mut cx = Vec::new();
+            let packet = packet::validate(p, &config, &mut cx);
+            (packet, cx)
+        })
+        .collect();
+    let mut packets = Vec::new();
+    for (packet, ds) in results {
+        diags.extend(ds);
+        if let Some(p) = packet.filter(|p| ov.drafts || !p.draft) {
+            packets.push(p);
+        }
+    }
+    Some(Site { config, packets })
+}
+
+fn config(raw: &ConfigRaw, root: &Path, ov: &Overrides, diags: &mut Diagnostics) -> Option<Config> {
+    let file = Path::new("brief.yaml");
+    let mut cx = Cx::new(file);
+    let title = cx.text(&raw.title).unwrap_or_else(|| "Briefing packets".into());
+    let base = match &ov.base_url {
+        Some(url) => Some(url.clone()),
+        None => raw.base_url.as_ref().map(|s| s.value.clone()),
+    };
+    let base_url = match base {
+        None => "http://127.0.0.1:1111/".to_string(),
+        Some(url) => match base_url(&url) {
+            Some(u) => u,
+            None => {
+                let msg = format!("`{url}` is not an absolute http(s) URL");
+                let help = "write the site's full address, e.g. https://user.github.io/repo/";
+                match (&ov.base_url, &raw.base_url) {
+                    (None, Some(s)) => {
+                        cx.at(s, msg).help(help);
+                    }
+                    _ => {
+                        cx.push(Diagnostic::error("brief.yaml", 0, 0, format!("--base-url: {msg}")).help(help));
+                    }
+                }
+                "http://127.0.0.1:1111/".into()
+            }
+        },
+    };
+    let root_path = url_path(&base_url);
+    let theme = cx.text(&raw.theme).unwrap_or_else(|| "default".into());
+    if theme != "default" && !root.join("themes").join(&theme).is_dir() {
+        if let Some(s) = &raw.theme {
+            let mut names: Vec<String> = std::fs::read_dir(root.join("themes"))
+                .map(|rd| rd.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+                .unwrap_or_default();
+            names.push("default".into());
+            let hint = closest(&theme, names.iter().map(String::as_str)).map(|c| format!("did you mean `{c}`?"));
+            cx.at(s, format!("theme `{theme}` not found in themes/"))
+                .label(hint.unwrap_or_default())
+                .help(format!("available themes: {}", names.join(", ")));
+        }
+    }
+    let mentions = match cx.one_of(&raw.mentions, "mentions", &["first", "all", "none"], "first") {
+        "all" => MentionMode::All,
+        "none" => MentionMode::None,
+        _ => MentionMode::First,
+    };
+    let highlight_theme = cx.text(&raw.highlight_theme).unwrap_or_else(|| crate::highlight::DEFAULT_THEME.into());
+    if let Some(s) = &raw.highlight_theme {
+        let names = crate::highlight::theme_names();
+        if !names.contains(&highlight_theme) {
+            let hint = closest(&highlight_theme, names.iter().map(String::as_str)).map(|c| format!("did you mean `{c}`?"));
+            cx.at(s, format!("unknown highlight theme `{highlight_theme}`"))
+                .label(hint.unwrap_or_default())
+                .help(format!("available: {}", names.join(", ")));
+        }
+    }
+    let output_dir = PathBuf::from(cx.text(&raw.output_dir).unwrap_or_else(|| "public".into()));
+    let ok = !cx.diags.iter().any(|d| d.severity == crate::diag::Severity::Error);
+    diags.extend(cx.diags);
+    ok.then_some(Config {
+        title,
+        base_url,
+        root: root_path,
+        theme,
+        output_dir,
+        mentions,
+        raw_html: raw.raw_html.as_ref().is_some_and(|b| b.value),
+        highlight_theme,
+    })
+}
+
+/// `https://host/path` normalised to end in `/`, or `None` when not absolute http(s).
+fn base_url(url: &str) -> Option<String> {
+    let u = crate::markdown::web_url(url)?;
+    let after = u.split_once("://")?.1;
+    if after.is_empty() || after.starts_with('/') || u.contains(['"', '<', '>', ' ', '\'']) {
+        return None;
+    }
+    let u = u.split(['?', '#']).next().unwrap_or(&u).to_string();
+    Some(if u.ends_with('/') { u } else { format!("{u}/") })
+}
+
+/// The path of an absolute URL, starting and ending in `/`.
+fn url_path(url: &str) -> String {
+    let after = url.split_once("://").map_or(url, |(_, a)| a);
+    match after.find('/') {
+        Some(i) => after[i..].to_string(),
+        None => "/".into(),
+    }
+}
+
+/// Diagnostics for one file, with helpers that read spanned values.
+pub(crate) struct Cx {
+    pub file: PathBuf,
+    pub diags: Vec<Diagnostic>,
+}
+
+impl Cx {
+    pub fn new(file: impl Into<PathBuf>) -> Self {
+        Self { file: file.into(), diags: Vec::new() }
+    }
+
+    pub fn push(&mut self, d: Diagnostic) -> &mut Diagnostic {
+        self.diags.push(d);
+        let last = self.diags.len() - 1;
+        &mut self.diags[last]
+    }
+
+    /// An error at a spanned value, underlining it.
+    pub fn at(&mut self, s: &S, msg: impl Into<String>) -> &mut Diagnostic {
+        let (line, col) = loc(s);
+        let d = Diagnostic::error(&self.file, line, col, msg).span_len(s.value.chars().count());
+        self.push(d)
+    }
+
+    /// An error at the start of a spanned item (a mapping or list).
+    pub fn at_item<T>(&mut self, s: &Spanned<T>, msg: impl Into<String>) -> &mut Diagnostic {
+        let (line, col) = loc(s);
+        self.push(Diagnostic::error(&self.file, line, col, msg))
+    }
+
+    /// A trimmed, non-empty string value.
+    pub fn text(&mut self, v: &Option<S>) -> Option<String> {
+        let s = v.as_ref()?;
+        let t = s.value.trim();
+        if t.is_empty() { None } else { Some(t.to_string()) }
+    }
+
+    /// A required string: reports a missing or empty value at the item (`at`).
+    pub fn required(&mut self, v: &Option<S>, key: &str, what: &str, at: (usize, usize)) -> Option<String> {
+        match v {
+            None => {
+                self.push(
+                    Diagnostic::error(&self.file, at.0, at.1, format!("{what} is missing `{key}`"))
+                        .label(format!("add `{key}:` to this entry")),
+                );
+                None
+            }
+            Some(s) if s.value.trim().is_empty() => {
+                self.at(s, format!("`{key}` is empty")).label("write a value here");
+                None
+            }
+            Some(s) => Some(s.value.trim().to_string()),
+        }
+    }
+
+    /// One of `allowed`, or `default` when absent; an unknown value is an error.
+    pub fn one_of(&mut self, v: &Option<S>, key: &str, allowed: &[&'static str], default: &'static str) -> &'static str {
+        let Some(s) = v else { return default };
+        let t = s.value.trim();
+        if let Some(a) = allowed.iter().find(|a| **a == t) {
+            return a;
+        }
+        let hint = closest(t, allowed.iter().copied()).map(|c| format!("did you mean `{c}`?"));
+        self.at(s, format!("`{t}` is not a valid `{key}`"))
+            .label(hint.unwrap_or_default())
+            .help(format!("`{key}` is one of: {}", allowed.join(", ")));
+        default
+    }
+
+    /// A contract date; an invalid one is an error pointing at the wrong part.
+    pub fn date(&mut self, s: &S) -> Option<FuzzyDate> {
+        match FuzzyDate::parse(s.value.trim()) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                let (line, col) = loc(s);
+                self.push(
+                    Diagnostic::error(&self.file, line, col + e.offset, format!("invalid date `{}`", s.value.trim()))
+                        .span_len(e.len)
+                        .label(e.message)
+                        .help("dates are YYYY, YYYY-MM or YYYY-MM-DD, `~` at the end for approximate, `A/B` for a range"),
+                );
+                None
+            }
+        }
+    }
+
+    /// An optional date.
+    pub fn opt_date(&mut self, v: &Option<S>) -> Option<FuzzyDate> {
+        v.as_ref().and_then(|s| self.date(s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls_are_normalised() {
+        assert_eq!(base_url("https://u.github.io/repo").as_deref(), Some("https://u.github.io/repo/"));
+        assert_eq!(base_url("http://127.0.0.1:1111/").as_deref(), Some("http://127.0.0.1:1111/"));
+        assert_eq!(base_url("/repo/"), None);
+        assert_eq!(base_url("javascript:x"), None);
+        assert_eq!(url_path("https://u.github.io/repo/"), "/repo/");
+        assert_eq!(url_path("https://example.org/"), "/");
+    }
+}

@@ -12,3 +12,6 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod validate;
+pub mod pipeline;
+pub mod render;
+pub mod write;

@@ -1,1 +1,103 @@
-fn main() {}
+//! The `brief` command line: parses arguments and calls the pipeline.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use brief::diag::Diagnostics;
+use brief::pipeline;
+use brief::validate::Overrides;
+
+/// A static site generator for briefing packets.
+#[derive(Parser)]
+#[command(name = "brief", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate the project, then write the whole site.
+    Build {
+        /// Project folder (holds brief.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Write the site here instead of `output_dir` from brief.yaml (default `public`).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Absolute URL the site will be served from (overrides `base_url`), e.g.
+        /// https://user.github.io/repo/; every link carries its path.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include packets marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Validate everything and render the site in memory; write nothing.
+    Check {
+        /// Project folder (holds brief.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Fail (exit 1) on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// Check as if served from this absolute URL.
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build { root, output, base_url, drafts } => {
+            let ov = Overrides { base_url, drafts };
+            let (diags, result) = pipeline::build(&root, output.as_deref(), &ov);
+            report(&diags, &root);
+            match result {
+                Ok(Some(b)) => {
+                    eprintln!(
+                        "built {} packet{} ({} files) into {} in {:.0} ms",
+                        b.packets,
+                        if b.packets == 1 { "" } else { "s" },
+                        b.files,
+                        b.output.display(),
+                        b.seconds * 1000.0
+                    );
+                    ExitCode::SUCCESS
+                }
+                Ok(None) => {
+                    eprintln!("build failed: nothing was written; the previous output is unchanged");
+                    ExitCode::from(1)
+                }
+                Err(e) => {
+                    eprintln!("error: {e:#}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Check { root, deny_warnings, base_url } => {
+            let outcome = pipeline::run(&root, &Overrides { base_url, drafts: true });
+            report(&outcome.diags, &root);
+            let failed = outcome.diags.has_errors() || (deny_warnings && outcome.diags.warning_count() > 0);
+            if failed {
+                ExitCode::from(1)
+            } else {
+                eprintln!("check passed");
+                ExitCode::SUCCESS
+            }
+        }
+    }
+}
+
+/// Prints every diagnostic (coloured only on a terminal without NO_COLOR).
+fn report(diags: &Diagnostics, root: &Path) {
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let text = diags.render(root, color);
+    if !text.is_empty() {
+        eprint!("{text}");
+    }
+}

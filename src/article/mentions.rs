@@ -91,7 +91,7 @@ pub fn near_misses(article: &Article, source: &str, names: &[(usize, &str)]) -> 
             let best = known
                 .iter()
                 .map(|(a, k)| (strsim::jaro_winkler(word, k), *a, *k))
-                .filter(|(score, _, k)| *score >= 0.88 && strsim::levenshtein(word, k) <= 3)
+                .filter(|(score, _, k)| *score >= 0.85 && strsim::levenshtein(word, k) <= 3 && !derived(word, k))
                 .max_by(|a, b| a.0.total_cmp(&b.0));
             if let Some((_, actor, like)) = best {
                 // Locate the word in the source: the run's source slice usually holds it as is.
@@ -101,6 +101,13 @@ pub fn near_misses(article: &Article, source: &str, names: &[(usize, &str)]) -> 
         }
     }
     out
+}
+
+/// `Ukrainian` from `Ukraine`, `Russians` from `Russia`: a longer word sharing all but the
+/// last letter of the known one is a derived form, not a misspelling.
+fn derived(word: &str, known: &str) -> bool {
+    let common = word.chars().zip(known.chars()).take_while(|(a, b)| a == b).count();
+    word.chars().count() > known.chars().count() && common + 1 >= known.chars().count()
 }
 
 /// Words of `text`.

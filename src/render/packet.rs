@@ -1,0 +1,322 @@
+//! Render stage: model → view structs for one packet (article HTML included).
+
+use crate::article::html::{self, Link, Mark};
+use crate::highlight::Highlighter;
+use crate::markdown::{MdContext, to_html};
+use crate::model::{Config, MentionMode, Packet};
+use crate::render::views::*;
+
+use crate::date::FuzzyDate;
+
+/// URLs of one packet, from the site root path and its slug.
+pub fn urls(root: &str, slug: &str) -> PacketUrls {
+    let base = format!("{root}{slug}/");
+    PacketUrls {
+        overview: base.clone(),
+        article: format!("{base}article/"),
+        timeline: format!("{base}timeline/"),
+        actors: format!("{base}actors/"),
+        questions: format!("{base}questions/"),
+        print: format!("{base}print/"),
+        packet_json: format!("{base}packet.json"),
+        timeline_json: format!("{base}timeline.json"),
+    }
+}
+
+/// A date for templates.
+pub fn date_view(d: &FuzzyDate) -> DateView {
+    DateView {
+        display: d.display(),
+        start: d.start.iso(),
+        end: d.end.map(|e| e.iso()),
+        precision: d.precision().as_str(),
+        approximate: d.approximate,
+    }
+}
+
+/// Builds the whole view of `p`.
+pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView {
+    let urls = urls(&config.root, &p.slug);
+    let cx = MdContext { raw_html: config.raw_html, root: &config.root, packet: &urls.overview };
+    let md = |s: &Option<String>| s.as_ref().map(|s| to_html(s, &cx));
+    let source_url = p.source.as_ref().and_then(|s| s.url.clone());
+
+    let evidence = |list: &[crate::model::Evidence]| -> Vec<EvidenceView> {
+        list.iter()
+            .map(|e| EvidenceView {
+                quote: e.quote.clone(),
+                block: e.hit.block,
+                anchor: e.anchor.clone(),
+                url: format!("{}#{}", urls.article, e.anchor),
+                source_url: source_url.as_ref().map(|u| text_fragment(u, &e.quote)),
+                note_html: md(&e.note),
+            })
+            .collect()
+    };
+    let actor_ref = |i: usize| {
+        let a = &p.actors[i];
+        ActorRef { id: a.id.clone(), name: a.name.clone(), url: format!("{}{}/", urls.actors, a.id) }
+    };
+
+    let events: Vec<EventView> = p
+        .events
+        .iter()
+        .map(|e| EventView {
+            id: e.id.clone(),
+            date: date_view(&e.date),
+            title: e.title.clone(),
+            body_html: md(&e.body),
+            actors: e.actors.iter().map(|&i| actor_ref(i)).collect(),
+            tags: e.tags.clone(),
+            importance: if e.key { "key" } else { "normal" },
+            sourcing: e.sourcing.clone(),
+            evidence: evidence(&e.evidence),
+            url: format!("{}#event-{}", urls.timeline, e.id),
+            anchor: format!("event-{}", e.id),
+        })
+        .collect();
+
+    let questions: Vec<QuestionView> = p
+        .questions
+        .iter()
+        .map(|q| QuestionView {
+            id: q.id.clone(),
+            question: q.question.clone(),
+            status: q.status,
+            priority: q.priority,
+            likelihood: q.likelihood,
+            confidence: q.confidence,
+            actors: q.actors.iter().map(|&i| actor_ref(i)).collect(),
+            context_html: md(&q.context),
+            watch_for: q.watch_for.clone(),
+            sourcing: q.sourcing.clone(),
+            answer_html: md(&q.answer),
+            evidence: evidence(&q.evidence),
+            url: format!("{}{}/", urls.questions, q.id),
+        })
+        .collect();
+
+    let article_text_of = |block: usize| p.article.block(block).map_or("", |b| b.text.as_str());
+    let actors: Vec<ActorView> = p
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(ai, a)| {
+            let mut blocks: Vec<(usize, usize)> = Vec::new(); // (block, offset of first mention in block text)
+            for m in p.mentions.iter().filter(|m| m.actor == ai) {
+                let run = &p.article.runs[m.run];
+                if !blocks.iter().any(|(b, _)| *b == run.block) {
+                    blocks.push((run.block, run.start + m.start));
+                }
+            }
+            ActorView {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                kind: a.kind,
+                role: a.role.clone(),
+                side: a.side.clone(),
+                aliases: a.aliases.clone(),
+                summary_html: md(&a.summary),
+                relations: a
+                    .relations
+                    .iter()
+                    .map(|r| RelationView { to: actor_ref(r.to), label: r.label.clone(), evidence: evidence(&r.evidence) })
+                    .collect(),
+                links: a.links.iter().map(|(t, u)| LinkView { title: t.clone(), url: u.clone() }).collect(),
+                events: events
+                    .iter()
+                    .zip(&p.events)
+                    .filter(|(_, e)| e.actors.contains(&ai))
+                    .map(|(v, _)| ItemRef { id: v.id.clone(), title: v.title.clone(), url: v.url.clone(), detail: v.date.display.clone() })
+                    .collect(),
+                questions: questions
+                    .iter()
+                    .zip(&p.questions)
+                    .filter(|(_, q)| q.actors.contains(&ai))
+                    .map(|(v, _)| ItemRef { id: v.id.clone(), title: v.question.clone(), url: v.url.clone(), detail: v.status.to_string() })
+                    .collect(),
+                mentions: blocks
+                    .iter()
+                    .map(|&(b, off)| MentionView { block: b, url: format!("{}#p-{b}", urls.article), excerpt: excerpt(article_text_of(b), off) })
+                    .collect(),
+                url: format!("{}{}/", urls.actors, a.id),
+            }
+        })
+        .collect();
+
+    let mut sides: Vec<SideGroup> = Vec::new();
+    for a in actors.iter().filter(|a| a.side.is_some()) {
+        match sides.iter_mut().find(|g| g.side == a.side) {
+            Some(g) => g.actors.push(a.clone()),
+            None => sides.push(SideGroup { side: a.side.clone(), actors: vec![a.clone()] }),
+        }
+    }
+    let sideless: Vec<ActorView> = actors.iter().filter(|a| a.side.is_none()).cloned().collect();
+    if !sideless.is_empty() {
+        sides.push(SideGroup { side: None, actors: sideless });
+    }
+
+    let rank = |p: &str| match p {
+        "high" => 0,
+        "medium" => 1,
+        _ => 2,
+    };
+    let question_groups = ["open", "answered", "moot"]
+        .iter()
+        .filter_map(|status| {
+            let mut qs: Vec<QuestionView> = questions.iter().filter(|q| q.status == *status).cloned().collect();
+            qs.sort_by_key(|q| rank(q.priority));
+            (!qs.is_empty()).then_some(QuestionGroup { status, questions: qs })
+        })
+        .collect();
+
+    let article = article_view(p, config, &cx, &urls, &events, &questions, &actors, hl);
+
+    PacketView {
+        slug: p.slug.clone(),
+        title: p.title.clone(),
+        summary_html: md(&p.summary),
+        as_of: p.as_of.as_ref().map(date_view),
+        updated: p.updated.as_ref().map(date_view),
+        draft: p.draft,
+        tags: p.tags.clone(),
+        source: p.source.as_ref().map(|s| SourceView {
+            title: s.title.clone(),
+            publisher: s.publisher.clone(),
+            url: s.url.clone(),
+            published: s.published.as_ref().map(date_view),
+            authors: s.authors.clone(),
+            language: s.language.clone(),
+            note_html: md(&s.note),
+        }),
+        changelog: p.changelog.iter().map(|c| ChangeView { date: date_view(&c.date), note_html: to_html(&c.note, &cx) }).collect(),
+        urls,
+        block_count: p.article.blocks.len(),
+        word_count: p.article.words,
+        key_events: events.iter().filter(|e| e.importance == "key").cloned().collect(),
+        events,
+        actors,
+        sides,
+        questions,
+        question_groups,
+        article,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn article_view(
+    p: &Packet,
+    config: &Config,
+    cx: &MdContext,
+    urls: &PacketUrls,
+    events: &[EventView],
+    questions: &[QuestionView],
+    actors: &[ActorView],
+    hl: &Highlighter,
+) -> ArticleView {
+    // Every evidence entry becomes a mark and a citation of its block.
+    let mut marks = Vec::new();
+    let mut citations: Vec<(usize, CitationView)> = Vec::new();
+    let mut cite = |kind: &'static str, title: &str, url: &str, ev: &[crate::model::Evidence]| {
+        for e in ev {
+            marks.push(Mark { block: e.hit.block, start: e.hit.start, end: e.hit.end, anchor: e.anchor.clone() });
+            citations.push((e.hit.block, CitationView { kind, title: title.to_string(), url: url.to_string(), anchor: e.anchor.clone() }));
+        }
+    };
+    for (v, e) in events.iter().zip(&p.events) {
+        cite("event", &v.title, &v.url, &e.evidence);
+    }
+    for (v, q) in questions.iter().zip(&p.questions) {
+        cite("question", &v.question, &v.url, &q.evidence);
+    }
+    for (v, a) in actors.iter().zip(&p.actors) {
+        for r in &a.relations {
+            let title = format!("{} → {}: {}", a.name, p.actors[r.to].name, r.label);
+            cite("relation", &title, &v.url, &r.evidence);
+        }
+    }
+
+    let mut seen = vec![false; p.actors.len()];
+    let links: Vec<Link> = p
+        .mentions
+        .iter()
+        .filter(|m| p.article.runs[m.run].linkable)
+        .filter(|m| match config.mentions {
+            MentionMode::None => false,
+            MentionMode::All => true,
+            MentionMode::First => !std::mem::replace(&mut seen[m.actor], true),
+        })
+        .map(|m| Link { run: m.run, start: m.start, end: m.end, url: actors[m.actor].url.clone() })
+        .collect();
+
+    let rendered = html::render(&p.article, &marks, &links, cx, hl);
+    let blocks = p
+        .article
+        .chunks
+        .iter()
+        .zip(rendered.chunks)
+        .filter(|(c, _)| c.kind != crate::article::ChunkKind::Footnote)
+        .map(|(c, html)| BlockView {
+            number: c.numbers.first().copied().unwrap_or(0),
+            numbers: c.numbers.clone(),
+            kind: c.kind.as_str(),
+            html,
+            citations: citations.iter().filter(|(b, _)| c.numbers.contains(b)).map(|(_, v)| v.clone()).collect(),
+        })
+        .collect();
+    let _ = urls;
+    ArticleView { blocks, footnotes_html: rendered.footnotes }
+}
+
+/// `url#:~:text=…` for a quote (percent-encoded per the text-fragment syntax).
+pub fn text_fragment(url: &str, quote: &str) -> String {
+    let base = url.split('#').next().unwrap_or(url);
+    let mut enc = String::new();
+    for b in quote.split_whitespace().collect::<Vec<_>>().join(" ").bytes() {
+        if b.is_ascii_alphanumeric() || b"._~!*'()".contains(&b) {
+            enc.push(b as char);
+        } else {
+            enc.push_str(&format!("%{b:02X}"));
+        }
+    }
+    format!("{base}#:~:text={enc}")
+}
+
+/// About 160 characters of `text` around byte `at`, on word boundaries.
+pub fn excerpt(text: &str, at: usize) -> String {
+    let text = text.replace(crate::article::CELL_BARRIER, " ");
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let pos = chars.iter().position(|(i, _)| *i >= at).unwrap_or(0);
+    let start = pos.saturating_sub(60);
+    let end = (start + 160).min(chars.len());
+    let mut s: String = chars[start..end].iter().map(|(_, c)| c).collect();
+    if start > 0 {
+        s = format!("…{}", s.split_once(' ').map_or(s.as_str(), |(_, r)| r));
+    }
+    if end < chars.len() {
+        s = format!("{}…", s.rsplit_once(' ').map_or(s.as_str(), |(l, _)| l));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_fragments_are_encoded() {
+        assert_eq!(
+            text_fragment("https://x.example/a#top", "Trump’s “very  accurate”, - yes"),
+            "https://x.example/a#:~:text=Trump%E2%80%99s%20%E2%80%9Cvery%20accurate%E2%80%9D%2C%20%2D%20yes"
+        );
+    }
+
+    #[test]
+    fn excerpts_cut_on_words() {
+        let t = "word ".repeat(100);
+        let e = excerpt(&t, 250);
+        assert!(e.starts_with('…') && e.ends_with('…'));
+        assert!(e.chars().count() <= 162);
+        assert_eq!(excerpt("short text", 0), "short text");
+    }
+}

@@ -1,0 +1,135 @@
+//! Render stage: the theme: Tera templates (parsed once) and static files, with fallback.
+//!
+//! The default theme is embedded in the binary (see `build.rs`) and registered under the
+//! prefix `default/`; a project theme's templates are registered under their bare names.
+//! Tera's fallback prefixes resolve `overview.html` to the project's file when it has one and
+//! to `default/overview.html` otherwise, for `render`, `extends` and `include` alike.
+
+use std::path::{Path, PathBuf};
+
+use tera::{ErrorKind, Tera};
+
+use crate::diag::{DiagBuild, Diagnostic};
+
+include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
+
+/// A loaded theme: templates and the static files to copy.
+pub struct Theme {
+    /// The compiled templates.
+    pub tera: Tera,
+    /// Static files: output path (relative to the site root) → bytes.
+    pub statics: Vec<(String, Vec<u8>)>,
+}
+
+/// Loads the default theme, then `themes/<name>/` of the project over it.
+pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+    let mut tera = Tera::new();
+    let mut diags = Vec::new();
+    if let Err(e) = tera.set_fallback_prefixes(["default/"]) {
+        diags.push(Diagnostic::error("themes", 0, 0, format!("cannot set up templates: {e}")));
+    }
+    tera.autoescape_on(vec![".html", ".xml"]);
+    let mut templates: Vec<(String, String, PathBuf)> = Vec::new();
+    let mut statics: Vec<(String, Vec<u8>)> = Vec::new();
+    for (path, bytes) in DEFAULT_THEME {
+        if let Some(t) = path.strip_prefix("templates/") {
+            let src = String::from_utf8_lossy(bytes).into_owned();
+            templates.push((format!("default/{t}"), src, PathBuf::from("themes/default").join(path)));
+        } else if let Some(s) = path.strip_prefix("static/") {
+            statics.push((s.to_string(), bytes.to_vec()));
+        }
+    }
+    if name != "default" {
+        let dir = Path::new("themes").join(name);
+        for entry in walkdir::WalkDir::new(root.join(&dir)).sort_by_file_name().into_iter().flatten() {
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let relp = crate::load::rel(root, entry.path());
+            let inner = relp.strip_prefix(&dir).unwrap_or(&relp).to_string_lossy().replace('\\', "/");
+            if inner.split('/').any(|c| c.starts_with('.')) {
+                continue;
+            }
+            let mut d = crate::diag::Diagnostics::default();
+            if let Some(t) = inner.strip_prefix("templates/") {
+                if let Some(src) = crate::load::read_text(root, &relp, &mut d) {
+                    templates.push((t.to_string(), src, relp.clone()));
+                }
+            } else if let Some(s) = inner.strip_prefix("static/") {
+                match std::fs::read(entry.path()) {
+                    Ok(bytes) => {
+                        statics.retain(|(p, _)| p != s);
+                        statics.push((s.to_string(), bytes));
+                    }
+                    Err(e) => diags.push(Diagnostic::error(&relp, 0, 0, format!("cannot read: {e}"))),
+                }
+            }
+            diags.extend(d.sorted().into_iter().cloned());
+        }
+    }
+    // All at once: inheritance is resolved after every template is known.
+    if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, s, _)| (n.as_str(), s.as_str()))) {
+        let file = match e.kind() {
+            ErrorKind::SyntaxError(r) => templates.iter().find(|t| t.0 == r.filename()).map(|t| t.2.clone()),
+            _ => None,
+        };
+        diags.push(template_error(&e, &file.unwrap_or_else(|| PathBuf::from("themes").join(name).join("templates")), None));
+    }
+    if diags.is_empty() {
+        Ok(Theme { tera, statics })
+    } else {
+        Err(diags)
+    }
+}
+
+/// The project file a registered template name comes from.
+pub fn template_file(root: &Path, theme: &str, name: &str) -> PathBuf {
+    match name.strip_prefix("default/") {
+        Some(n) => PathBuf::from("themes/default/templates").join(n),
+        None => {
+            let _ = root;
+            PathBuf::from("themes").join(theme).join("templates").join(name)
+        }
+    }
+}
+
+/// A Tera error as a diagnostic: the template file, its line and column where Tera gives them,
+/// and the page being rendered.
+pub fn template_error(e: &tera::Error, file: &Path, page: Option<&str>) -> Diagnostic {
+    let on_page = page.map(|p| format!(" while rendering {p}")).unwrap_or_default();
+    let mut chain = String::new();
+    let mut src = std::error::Error::source(e);
+    while let Some(s) = src {
+        chain.push_str(&format!(": {s}"));
+        src = s.source();
+    }
+    match e.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
+            let span = r.span();
+            let file = if r.filename().is_empty() { file.to_path_buf() } else { file_for(file, r.filename()) };
+            let len = if span.start_line == span.end_line { span.end_col.saturating_sub(span.start_col).max(1) } else { 1 };
+            Diagnostic::error(file, span.start_line, span.start_col + 1, format!("template error{on_page}: {}{chain}", r.message()))
+                .span_len(len)
+                .help("fix the template; the theme's other pages still fall back to the default theme")
+        }
+        _ => Diagnostic::error(file, 0, 0, format!("template error{on_page}: {e}{chain}"))
+            .help("check the theme's templates (extends/include names, recursion)"),
+    }
+}
+
+/// Maps the template name in a Tera report to its file, next to `base`.
+fn file_for(base: &Path, tera_name: &str) -> PathBuf {
+    match tera_name.strip_prefix("default/") {
+        Some(n) => PathBuf::from("themes/default/templates").join(n),
+        None => {
+            // `base` is themes/<name>/templates/<file>: swap the file part.
+            let mut comps: Vec<_> = base.components().collect();
+            while comps.len() > 3 {
+                comps.pop();
+            }
+            let mut p: PathBuf = comps.iter().collect();
+            p.push(tera_name);
+            p
+        }
+    }
+}

@@ -8,8 +8,18 @@ use std::cmp::Ordering;
 use std::fmt;
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// How much of a date was written.
@@ -70,7 +80,8 @@ impl Point {
     }
 
     fn month_name(&self) -> &'static str {
-        self.month.map_or("", |m| MONTHS[(m as usize).saturating_sub(1) % 12])
+        self.month
+            .map_or("", |m| MONTHS[(m as usize).saturating_sub(1) % 12])
     }
 
     fn display(&self) -> String {
@@ -124,7 +135,11 @@ impl FuzzyDate {
                 let end = parse_point(b, a.chars().count() + 1)?;
                 if end.key() < start.key() {
                     return Err(DateError {
-                        message: format!("the range ends ({}) before it starts ({})", end.iso(), start.iso()),
+                        message: format!(
+                            "the range ends ({}) before it starts ({})",
+                            end.iso(),
+                            start.iso()
+                        ),
                         offset: a.chars().count() + 1,
                         len: b.chars().count(),
                     });
@@ -133,7 +148,11 @@ impl FuzzyDate {
             }
             None => (parse_point(body, 0)?, None),
         };
-        Ok(FuzzyDate { start, end, approximate })
+        Ok(FuzzyDate {
+            start,
+            end,
+            approximate,
+        })
     }
 
     /// The precision of the start point.
@@ -152,7 +171,11 @@ impl FuzzyDate {
             None => self.start.display(),
             Some(end) => display_range(&self.start, end),
         };
-        if self.approximate { format!("c. {base}") } else { base }
+        if self.approximate {
+            format!("c. {base}")
+        } else {
+            base
+        }
     }
 }
 
@@ -171,7 +194,13 @@ impl Ord for FuzzyDate {
 fn display_range(a: &Point, b: &Point) -> String {
     match (a.precision(), b.precision()) {
         (Precision::Day, Precision::Day) if a.year == b.year && a.month == b.month => {
-            format!("{}–{} {} {}", a.day.unwrap_or(1), b.day.unwrap_or(1), a.month_name(), a.year)
+            format!(
+                "{}–{} {} {}",
+                a.day.unwrap_or(1),
+                b.day.unwrap_or(1),
+                a.month_name(),
+                a.year
+            )
         }
         (Precision::Day, Precision::Day) if a.year == b.year => format!(
             "{} {} – {} {} {}",
@@ -190,7 +219,11 @@ fn display_range(a: &Point, b: &Point) -> String {
 }
 
 fn parse_point(s: &str, base: usize) -> Result<Point, DateError> {
-    let err = |message: String, offset: usize, len: usize| DateError { message, offset: base + offset, len: len.max(1) };
+    let err = |message: String, offset: usize, len: usize| DateError {
+        message,
+        offset: base + offset,
+        len: len.max(1),
+    };
     let parts: Vec<&str> = s.split('-').collect();
     if s.is_empty() || parts.len() > 3 {
         return Err(err(
@@ -206,7 +239,9 @@ fn parse_point(s: &str, base: usize) -> Result<Point, DateError> {
         let what = ["year", "month", "day"][i];
         if part.len() != want || !part.bytes().all(|b| b.is_ascii_digit()) {
             return Err(err(
-                format!("the {what} `{part}` must be {want} digits (dates are YYYY, YYYY-MM or YYYY-MM-DD)"),
+                format!(
+                    "the {what} `{part}` must be {want} digits (dates are YYYY, YYYY-MM or YYYY-MM-DD)"
+                ),
                 offset,
                 part.chars().count(),
             ));
@@ -220,7 +255,11 @@ fn parse_point(s: &str, base: usize) -> Result<Point, DateError> {
     }
     let month = if parts.len() > 1 {
         if !(1..=12).contains(&nums[1]) {
-            return Err(err(format!("month {} does not exist (01 to 12)", parts[1]), 5, 2));
+            return Err(err(
+                format!("month {} does not exist (01 to 12)", parts[1]),
+                5,
+                2,
+            ));
         }
         Some(nums[1] as i8)
     } else {
@@ -229,9 +268,17 @@ fn parse_point(s: &str, base: usize) -> Result<Point, DateError> {
     let day = if parts.len() > 2 {
         let (y, m, d) = (year as i16, nums[1] as i8, nums[2] as i8);
         if nums[2] < 1 || jiff::civil::Date::new(y, m, d).is_err() {
-            let last = jiff::civil::Date::new(y, m, 1).map(|d| d.days_in_month()).unwrap_or(31);
+            let last = jiff::civil::Date::new(y, m, 1)
+                .map(|d| d.days_in_month())
+                .unwrap_or(31);
             return Err(err(
-                format!("day {} does not exist in {} {} (it has {} days)", parts[2], MONTHS[(m - 1) as usize], y, last),
+                format!(
+                    "day {} does not exist in {} {} (it has {} days)",
+                    parts[2],
+                    MONTHS[(m - 1) as usize],
+                    y,
+                    last
+                ),
                 8,
                 2,
             ));
@@ -240,7 +287,11 @@ fn parse_point(s: &str, base: usize) -> Result<Point, DateError> {
     } else {
         None
     };
-    Ok(Point { year: year as i16, month, day })
+    Ok(Point {
+        year: year as i16,
+        month,
+        day,
+    })
 }
 
 #[cfg(test)]
@@ -248,7 +299,9 @@ mod tests {
     use super::*;
 
     fn show(s: &str) -> String {
-        FuzzyDate::parse(s).map(|d| d.display()).unwrap_or_else(|e| format!("error: {e}"))
+        FuzzyDate::parse(s)
+            .map(|d| d.display())
+            .unwrap_or_else(|e| format!("error: {e}"))
     }
 
     #[test]
@@ -261,7 +314,10 @@ mod tests {
         assert_eq!(show("2025-02-28/2025-03-02"), "28 February – 2 March 2025");
         assert_eq!(show("2025-02/2025-03"), "February–March 2025");
         assert_eq!(show("2014/2015"), "2014–2015");
-        assert_eq!(show("2024-12-30/2025-01-02"), "30 December 2024 – 2 January 2025");
+        assert_eq!(
+            show("2024-12-30/2025-01-02"),
+            "30 December 2024 – 2 January 2025"
+        );
     }
 
     #[test]

@@ -42,7 +42,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error at `file:line:col` spanning `len` characters.
-    pub fn error(file: impl Into<PathBuf>, line: usize, col: usize, message: impl Into<String>) -> Self {
+    pub fn error(
+        file: impl Into<PathBuf>,
+        line: usize,
+        col: usize,
+        message: impl Into<String>,
+    ) -> Self {
         Self {
             severity: Severity::Error,
             file: file.into(),
@@ -56,10 +61,17 @@ impl Diagnostic {
     }
 
     /// A warning at `file:line:col`.
-    pub fn warning(file: impl Into<PathBuf>, line: usize, col: usize, message: impl Into<String>) -> Self {
-        Self { severity: Severity::Warning, ..Self::error(file, line, col, message) }
+    pub fn warning(
+        file: impl Into<PathBuf>,
+        line: usize,
+        col: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(file, line, col, message)
+        }
     }
-
 }
 
 /// Builder methods shared by an owned [`Diagnostic`] and one already pushed (`&mut`).
@@ -117,7 +129,10 @@ impl Diagnostics {
 
     /// Number of errors.
     pub fn error_count(&self) -> usize {
-        self.items.iter().filter(|d| d.severity == Severity::Error).count()
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
     }
 
     /// Number of warnings.
@@ -144,13 +159,19 @@ impl Diagnostics {
     /// Renders every problem and a summary line, as the terminal shows them. `root` is where
     /// the files are read from to show their lines; `color` adds ANSI styles.
     pub fn render(&self, root: &Path, color: bool) -> String {
-        let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
         let mut sources: HashMap<&Path, Option<String>> = HashMap::new();
         let mut out = String::new();
         for d in self.sorted() {
-            let text = sources
-                .entry(d.file.as_path())
-                .or_insert_with(|| std::fs::read(root.join(&d.file)).ok().map(|b| String::from_utf8_lossy(&b).into_owned()));
+            let text = sources.entry(d.file.as_path()).or_insert_with(|| {
+                std::fs::read(root.join(&d.file))
+                    .ok()
+                    .map(|b| String::from_utf8_lossy(&b).into_owned())
+            });
             out.push_str(&render_one(&renderer, d, text.as_deref()));
             out.push_str("\n\n");
         }
@@ -188,12 +209,19 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, text: Option<&str>) -> String
             if !d.label.is_empty() {
                 ann = ann.label(d.label.as_str());
             }
-            let snippet = Snippet::source(line).line_start(d.line).path(path.as_str()).annotation(ann);
+            let snippet = Snippet::source(line)
+                .line_start(d.line)
+                .path(path.as_str())
+                .annotation(ann);
             groups.push(level.primary_title(d.message.as_str()).element(snippet));
         }
         _ => {
             let origin = annotate_snippets::Origin::path(path.as_str());
-            let origin = if d.line > 0 { origin.line(d.line).char_column(d.col.saturating_sub(1)) } else { origin };
+            let origin = if d.line > 0 {
+                origin.line(d.line).char_column(d.col.saturating_sub(1))
+            } else {
+                origin
+            };
             let mut g = level.primary_title(d.message.as_str()).element(origin);
             if !d.label.is_empty() {
                 g = g.element(Level::NOTE.message(d.label.as_str()));
@@ -202,7 +230,9 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, text: Option<&str>) -> String
         }
     }
     if !d.help.is_empty() {
-        groups.push(Group::with_title(Level::HELP.secondary_title(d.help.as_str())));
+        groups.push(Group::with_title(
+            Level::HELP.secondary_title(d.help.as_str()),
+        ));
     }
     renderer.render(&groups)
 }
@@ -210,9 +240,15 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, text: Option<&str>) -> String
 /// Byte range of `len` characters starting at character `col` of `line`, clamped to the line
 /// (an empty line or a position past its end underlines one column after it).
 fn char_span(line: &str, col: usize, len: usize) -> (usize, usize) {
-    let mut idx = line.char_indices().map(|(i, _)| i).chain(std::iter::once(line.len()));
+    let mut idx = line
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(line.len()));
     let start = idx.nth(col).unwrap_or(line.len());
-    let end = line[start..].char_indices().nth(len).map_or(line.len(), |(i, _)| start + i);
+    let end = line[start..]
+        .char_indices()
+        .nth(len)
+        .map_or(line.len(), |(i, _)| start + i);
     (start, end.max(start))
 }
 
@@ -220,7 +256,12 @@ fn char_span(line: &str, col: usize, len: usize) -> (usize, usize) {
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(&word.to_lowercase(), &c.to_lowercase()), c))
+        .map(|c| {
+            (
+                strsim::jaro_winkler(&word.to_lowercase(), &c.to_lowercase()),
+                c,
+            )
+        })
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)

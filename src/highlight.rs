@@ -30,18 +30,38 @@ impl Highlighter {
     /// escapes the code). An unknown language is shown as plain text.
     pub fn block(&self, code: &str, lang: &str, block: usize) -> String {
         let ss = self.syntaxes.get_or_init(SyntaxSet::load_defaults_newlines);
-        let syntax = ss.find_syntax_by_token(lang).unwrap_or_else(|| ss.find_syntax_plain_text());
-        let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, ss, ClassStyle::SpacedPrefixed { prefix: "hl-" });
+        let syntax = ss
+            .find_syntax_by_token(lang)
+            .unwrap_or_else(|| ss.find_syntax_plain_text());
+        let mut generator = ClassedHTMLGenerator::new_with_class_style(
+            syntax,
+            ss,
+            ClassStyle::SpacedPrefixed { prefix: "hl-" },
+        );
         let mut ok = true;
         for line in LinesWithEndings::from(code) {
-            if generator.parse_html_for_line_which_includes_newline(line).is_err() {
+            if generator
+                .parse_html_for_line_which_includes_newline(line)
+                .is_err()
+            {
                 ok = false;
                 break;
             }
         }
-        let body = if ok { generator.finalize() } else { escape(code) };
-        let lang_class: String = lang.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
-        let id = if block > 0 { format!(" id=\"p-{block}\"") } else { String::new() };
+        let body = if ok {
+            generator.finalize()
+        } else {
+            escape(code)
+        };
+        let lang_class: String = lang
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
+        let id = if block > 0 {
+            format!(" id=\"p-{block}\"")
+        } else {
+            String::new()
+        };
         format!("<pre class=\"code language-{lang_class}\"{id}><code>{body}</code></pre>\n")
     }
 
@@ -82,7 +102,10 @@ mod tests {
         assert!(!h.used());
         let html = h.block("let x = \"<b>\";\n", "rust", 3);
         assert!(h.used());
-        assert!(html.starts_with("<pre class=\"code language-rust\" id=\"p-3\">"), "{html}");
+        assert!(
+            html.starts_with("<pre class=\"code language-rust\" id=\"p-3\">"),
+            "{html}"
+        );
         assert!(html.contains("hl-"), "{html}");
         assert!(!html.contains("<b>"), "{html}");
     }

@@ -4,14 +4,18 @@
 //! render (in memory), `serve` reruns it. Plain data passes between stages: raw serde shapes
 //! ([`load::raw`]), the validated model ([`model`]), view structs ([`render::views`]).
 
+// A `Diagnostic` is the error of content checks: returned once per problem, never on a hot path.
+#![allow(clippy::result_large_err)]
+
 pub mod article;
 pub mod date;
 pub mod diag;
 pub mod highlight;
+pub mod linkcheck;
 pub mod load;
 pub mod markdown;
 pub mod model;
-pub mod validate;
 pub mod pipeline;
 pub mod render;
+pub mod validate;
 pub mod write;

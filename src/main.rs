@@ -53,7 +53,12 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { root, output, base_url, drafts } => {
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+        } => {
             let ov = Overrides { base_url, drafts };
             let (diags, result) = pipeline::build(&root, output.as_deref(), &ov);
             report(&diags, &root);
@@ -70,7 +75,9 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Ok(None) => {
-                    eprintln!("build failed: nothing was written; the previous output is unchanged");
+                    eprintln!(
+                        "build failed: nothing was written; the previous output is unchanged"
+                    );
                     ExitCode::from(1)
                 }
                 Err(e) => {
@@ -79,10 +86,21 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { root, deny_warnings, base_url } => {
-            let outcome = pipeline::run(&root, &Overrides { base_url, drafts: true });
+        Command::Check {
+            root,
+            deny_warnings,
+            base_url,
+        } => {
+            let outcome = pipeline::check(
+                &root,
+                &Overrides {
+                    base_url,
+                    drafts: true,
+                },
+            );
             report(&outcome.diags, &root);
-            let failed = outcome.diags.has_errors() || (deny_warnings && outcome.diags.warning_count() > 0);
+            let failed =
+                outcome.diags.has_errors() || (deny_warnings && outcome.diags.warning_count() > 0);
             if failed {
                 ExitCode::from(1)
             } else {
@@ -95,7 +113,8 @@ fn main() -> ExitCode {
 
 /// Prints every diagnostic (coloured only on a terminal without NO_COLOR).
 fn report(diags: &Diagnostics, root: &Path) {
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let text = diags.render(root, color);
     if !text.is_empty() {
         eprint!("{text}");

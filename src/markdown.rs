@@ -43,27 +43,50 @@ pub struct Sanitizer<'c> {
 impl<'c> Sanitizer<'c> {
     /// A sanitizer for one document.
     pub fn new(cx: MdContext<'c>) -> Self {
-        Self { cx, dropped: Vec::new() }
+        Self {
+            cx,
+            dropped: Vec::new(),
+        }
     }
 
     /// Returns the event to emit in place of `e`, or `None` to drop it.
     pub fn event<'a>(&mut self, e: Event<'a>) -> Option<Event<'a>> {
         match e {
             Event::Html(h) | Event::InlineHtml(h) if !self.cx.raw_html => Some(Event::Text(h)),
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => match filter_url(&dest_url, &self.cx) {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => match filter_url(&dest_url, &self.cx) {
                 Some(url) => {
                     self.dropped.push(false);
-                    Some(Event::Start(Tag::Link { link_type, dest_url: url.into(), title, id }))
+                    Some(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: url.into(),
+                        title,
+                        id,
+                    }))
                 }
                 None => {
                     self.dropped.push(true);
                     None
                 }
             },
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => match filter_url(&dest_url, &self.cx) {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => match filter_url(&dest_url, &self.cx) {
                 Some(url) => {
                     self.dropped.push(false);
-                    Some(Event::Start(Tag::Image { link_type, dest_url: url.into(), title, id }))
+                    Some(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url: url.into(),
+                        title,
+                        id,
+                    }))
                 }
                 None => {
                     self.dropped.push(true);
@@ -71,7 +94,11 @@ impl<'c> Sanitizer<'c> {
                 }
             },
             Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
-                if self.dropped.pop().unwrap_or(false) { None } else { Some(e) }
+                if self.dropped.pop().unwrap_or(false) {
+                    None
+                } else {
+                    Some(e)
+                }
             }
             other => Some(other),
         }
@@ -82,7 +109,10 @@ impl<'c> Sanitizer<'c> {
 /// the packet folder and root-relative ones (`/x`) against the site root. `None` drops it.
 pub fn filter_url(url: &str, cx: &MdContext) -> Option<String> {
     // Browsers ignore ASCII whitespace and control characters inside a scheme.
-    let compact: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
+    let compact: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect();
     if let Some(scheme) = scheme(&compact) {
         return match scheme.to_ascii_lowercase().as_str() {
             "http" | "https" | "mailto" => Some(url.trim().to_string()),
@@ -110,7 +140,8 @@ fn scheme(url: &str) -> Option<&str> {
     let s = &url[..end];
     let mut chars = s.chars();
     let first = chars.next()?;
-    (first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))).then_some(s)
+    (first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
+        .then_some(s)
 }
 
 /// Keeps only `http`/`https` URLs (for `source.url` and similar plain URL fields).
@@ -129,7 +160,11 @@ pub fn cow(s: String) -> CowStr<'static> {
 mod tests {
     use super::*;
 
-    const CX: MdContext = MdContext { raw_html: false, root: "/r/", packet: "/r/p/" };
+    const CX: MdContext = MdContext {
+        raw_html: false,
+        root: "/r/",
+        packet: "/r/p/",
+    };
 
     #[test]
     fn dangerous_urls_are_dropped() {
@@ -138,14 +173,23 @@ mod tests {
         assert_eq!(filter_url(" JAVASCRIPT:alert(1)", &CX), None);
         assert_eq!(filter_url("data:text/html,x", &CX), None);
         assert_eq!(filter_url("//evil.example/x", &CX), None);
-        assert_eq!(filter_url("https://a.example/b", &CX).as_deref(), Some("https://a.example/b"));
-        assert_eq!(filter_url("mailto:x@y.z", &CX).as_deref(), Some("mailto:x@y.z"));
+        assert_eq!(
+            filter_url("https://a.example/b", &CX).as_deref(),
+            Some("https://a.example/b")
+        );
+        assert_eq!(
+            filter_url("mailto:x@y.z", &CX).as_deref(),
+            Some("mailto:x@y.z")
+        );
     }
 
     #[test]
     fn relative_urls_are_rebased() {
         assert_eq!(filter_url("map.png", &CX).as_deref(), Some("/r/p/map.png"));
-        assert_eq!(filter_url("./doc.pdf", &CX).as_deref(), Some("/r/p/doc.pdf"));
+        assert_eq!(
+            filter_url("./doc.pdf", &CX).as_deref(),
+            Some("/r/p/doc.pdf")
+        );
         assert_eq!(filter_url("/other/", &CX).as_deref(), Some("/r/other/"));
         assert_eq!(filter_url("#p-3", &CX).as_deref(), Some("#p-3"));
         assert_eq!(filter_url("a/b:c", &CX).as_deref(), Some("/r/p/a/b:c"));
@@ -153,13 +197,22 @@ mod tests {
 
     #[test]
     fn markdown_fields_are_safe() {
-        let html = to_html("Hi <script>x</script> [a](javascript:alert(1)) ![i](data:x) **b**", &CX);
+        let html = to_html(
+            "Hi <script>x</script> [a](javascript:alert(1)) ![i](data:x) **b**",
+            &CX,
+        );
         assert!(!html.contains("<script"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
         assert!(!html.contains("<img"), "{html}");
         assert!(html.contains("<strong>b</strong>"), "{html}");
-        let raw = to_html("<b>x</b>", &MdContext { raw_html: true, ..CX });
+        let raw = to_html(
+            "<b>x</b>",
+            &MdContext {
+                raw_html: true,
+                ..CX
+            },
+        );
         assert!(raw.contains("<b>x</b>"));
     }
 }

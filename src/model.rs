@@ -217,5 +217,12 @@ pub struct Question {
 }
 
 /// The ICD 203 likelihood terms, least to most likely.
-pub const LIKELIHOODS: [&str; 7] =
-    ["almost no chance", "very unlikely", "unlikely", "roughly even chance", "likely", "very likely", "almost certain"];
+pub const LIKELIHOODS: [&str; 7] = [
+    "almost no chance",
+    "very unlikely",
+    "unlikely",
+    "roughly even chance",
+    "likely",
+    "very likely",
+    "almost certain",
+];

@@ -38,6 +38,19 @@ pub fn run(root: &Path, ov: &Overrides) -> Outcome {
     Outcome { diags, site }
 }
 
+/// `brief check`: run, then check every internal link and anchor of the rendered site.
+pub fn check(root: &Path, ov: &Overrides) -> Outcome {
+    let mut outcome = run(root, ov);
+    if let Some((site, files)) = &outcome.site {
+        outcome.diags.extend(crate::linkcheck::check(
+            files,
+            &site.config.root,
+            &site.config.base_url,
+        ));
+    }
+    outcome
+}
+
 /// Summary of a successful build.
 #[derive(Debug)]
 pub struct Built {
@@ -52,13 +65,24 @@ pub struct Built {
 }
 
 /// `brief build`: run, then write to `output` (or the configured `output_dir`).
-pub fn build(root: &Path, output: Option<&Path>, ov: &Overrides) -> (Diagnostics, anyhow::Result<Option<Built>>) {
+pub fn build(
+    root: &Path,
+    output: Option<&Path>,
+    ov: &Overrides,
+) -> (Diagnostics, anyhow::Result<Option<Built>>) {
     let start = Instant::now();
     let outcome = run(root, ov);
-    let Some((site, files)) = outcome.site else { return (outcome.diags, Ok(None)) };
+    let Some((site, files)) = outcome.site else {
+        return (outcome.diags, Ok(None));
+    };
     let out = output.map_or_else(|| site.config.output_dir.clone(), Path::to_path_buf);
     let written = write::write_site(root, &out, &files).map(|()| {
-        Some(Built { output: out, packets: site.packets.len(), files: files.len(), seconds: start.elapsed().as_secs_f64() })
+        Some(Built {
+            output: out,
+            packets: site.packets.len(),
+            files: files.len(),
+            seconds: start.elapsed().as_secs_f64(),
+        })
     });
     (outcome.diags, written)
 }

@@ -88,7 +88,10 @@ pub struct Matcher<'a> {
 impl<'a> Matcher<'a> {
     /// Normalises every block of `article`.
     pub fn new(article: &'a Article) -> Self {
-        Self { article, blocks: article.blocks.iter().map(|b| normalize(&b.text)).collect() }
+        Self {
+            article,
+            blocks: article.blocks.iter().map(|b| normalize(&b.text)).collect(),
+        }
     }
 
     /// Finds `q` exactly once, or says why not.
@@ -97,8 +100,14 @@ impl<'a> Matcher<'a> {
         if quote.is_empty() {
             return Err(Miss::Empty);
         }
-        let prefix = q.prefix.map(|p| normalize(p).text).filter(|p| !p.trim().is_empty());
-        let suffix = q.suffix.map(|s| normalize(s).text).filter(|s| !s.trim().is_empty());
+        let prefix = q
+            .prefix
+            .map(|p| normalize(p).text)
+            .filter(|p| !p.trim().is_empty());
+        let suffix = q
+            .suffix
+            .map(|s| normalize(s).text)
+            .filter(|s| !s.trim().is_empty());
         let mut hits = Vec::new();
         for (bi, nb) in self.blocks.iter().enumerate() {
             let hay = nb.text.as_str();
@@ -109,10 +118,15 @@ impl<'a> Matcher<'a> {
                     hay[..s].trim_end().ends_with(p.trim_end()) || hay[..s].ends_with(p.as_str())
                 });
                 let after_ok = suffix.as_ref().is_none_or(|x| {
-                    hay[e..].trim_start().starts_with(x.trim_start()) || hay[e..].starts_with(x.as_str())
+                    hay[e..].trim_start().starts_with(x.trim_start())
+                        || hay[e..].starts_with(x.as_str())
                 });
                 if before_ok && after_ok {
-                    hits.push(Hit { block: bi + 1, start: nb.map[s], end: nb.map[e] });
+                    hits.push(Hit {
+                        block: bi + 1,
+                        start: nb.map[s],
+                        end: nb.map[e],
+                    });
                 }
                 from = s + hay[s..].chars().next().map_or(1, char::len_utf8);
             }
@@ -120,7 +134,9 @@ impl<'a> Matcher<'a> {
         match hits.len() {
             1 => Ok(hits[0]),
             0 => Err(Miss::NotFound(self.closest(&quote))),
-            _ => Err(Miss::Ambiguous(hits.iter().map(|h| (h.block, self.excerpt(h))).collect())),
+            _ => Err(Miss::Ambiguous(
+                hits.iter().map(|h| (h.block, self.excerpt(h))).collect(),
+            )),
         }
     }
 
@@ -158,7 +174,12 @@ impl<'a> Matcher<'a> {
             }
         }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        scored.into_iter().filter(|s| s.0 > 0.3).take(3).map(|(_, b, w)| (b, w)).collect()
+        scored
+            .into_iter()
+            .filter(|s| s.0 > 0.3)
+            .take(3)
+            .map(|(_, b, w)| (b, w))
+            .collect()
     }
 }
 
@@ -180,37 +201,79 @@ fn ceil_char(s: &str, mut i: usize) -> usize {
 mod tests {
     use super::*;
 
-    fn find(md: &str, quote: &str, prefix: Option<&str>, suffix: Option<&str>) -> Result<(usize, String), Miss> {
+    fn find(
+        md: &str,
+        quote: &str,
+        prefix: Option<&str>,
+        suffix: Option<&str>,
+    ) -> Result<(usize, String), Miss> {
         let a = Article::parse(md);
         let m = Matcher::new(&a);
-        m.find(Query { quote, prefix, suffix }).map(|h| (h.block, a.blocks[h.block - 1].text[h.start..h.end].to_string()))
+        m.find(Query {
+            quote,
+            prefix,
+            suffix,
+        })
+        .map(|h| {
+            (
+                h.block,
+                a.blocks[h.block - 1].text[h.start..h.end].to_string(),
+            )
+        })
     }
 
     #[test]
     fn whitespace_and_typographic_quotes_are_ignored() {
         let md = "Trump said Hegses’ tone has “a little   softer.”\n";
-        assert_eq!(find(md, "Hegses' tone has \"a little softer", None, None).unwrap().1, "Hegses’ tone has “a little   softer");
-        assert_eq!(find("one\ntwo three\n", "one two", None, None).unwrap().1, "one two");
+        assert_eq!(
+            find(md, "Hegses' tone has \"a little softer", None, None)
+                .unwrap()
+                .1,
+            "Hegses’ tone has “a little   softer"
+        );
+        assert_eq!(
+            find("one\ntwo three\n", "one two", None, None).unwrap().1,
+            "one two"
+        );
     }
 
     #[test]
     fn matching_is_otherwise_exact() {
-        assert!(matches!(find("Trump spoke.\n", "trump spoke", None, None), Err(Miss::NotFound(_))));
+        assert!(matches!(
+            find("Trump spoke.\n", "trump spoke", None, None),
+            Err(Miss::NotFound(_))
+        ));
     }
 
     #[test]
     fn prefix_and_suffix_pick_one_of_several() {
         let md = "Trump spoke with Putin. Trump then spoke with Zelenskyy.\n";
-        assert!(matches!(find(md, "spoke with", None, None), Err(Miss::Ambiguous(v)) if v.len() == 2));
-        assert_eq!(find(md, "spoke with", Some("Trump then "), None).unwrap().0, 1);
-        assert_eq!(find(md, "spoke with", None, Some(" Zelenskyy")).unwrap().0, 1);
-        assert_eq!(find(md, "spoke with", Some("then"), None).unwrap().1, "spoke with");
+        assert!(
+            matches!(find(md, "spoke with", None, None), Err(Miss::Ambiguous(v)) if v.len() == 2)
+        );
+        assert_eq!(
+            find(md, "spoke with", Some("Trump then "), None).unwrap().0,
+            1
+        );
+        assert_eq!(
+            find(md, "spoke with", None, Some(" Zelenskyy")).unwrap().0,
+            1
+        );
+        assert_eq!(
+            find(md, "spoke with", Some("then"), None).unwrap().1,
+            "spoke with"
+        );
     }
 
     #[test]
     fn quotes_span_inline_markup() {
         let md = "He said *very* [accurate](https://x.example) words[^1] here.\n\n[^1]: note\n";
-        assert_eq!(find(md, "said very accurate words here", None, None).unwrap().0, 1);
+        assert_eq!(
+            find(md, "said very accurate words here", None, None)
+                .unwrap()
+                .0,
+            1
+        );
     }
 
     #[test]
@@ -218,14 +281,22 @@ mod tests {
         let md = "Zelenskyy’s approach\n\nVolodimia Zelensky — Kyiv, Україна.\n";
         assert_eq!(find(md, "Zelenskyy's approach", None, None).unwrap().0, 1);
         assert_eq!(find(md, "Volodimia", None, None).unwrap().0, 2);
-        assert_eq!(find(md, "Kyiv, Україна.", None, None).unwrap().1, "Kyiv, Україна.");
+        assert_eq!(
+            find(md, "Kyiv, Україна.", None, None).unwrap().1,
+            "Kyiv, Україна."
+        );
     }
 
     #[test]
     fn quotes_never_span_blocks_or_cells() {
         assert!(find("one two\n\nthree four\n", "two three", None, None).is_err());
         assert!(find("| a b | c d |\n|---|---|\n| e | f |\n", "b c", None, None).is_err());
-        assert_eq!(find("| a b | c d |\n|---|---|\n| e | f |\n", "c d", None, None).unwrap().0, 1);
+        assert_eq!(
+            find("| a b | c d |\n|---|---|\n| e | f |\n", "c d", None, None)
+                .unwrap()
+                .0,
+            1
+        );
     }
 
     #[test]

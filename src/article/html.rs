@@ -62,12 +62,21 @@ impl State<'_> {
 }
 
 /// Renders every chunk of `article`.
-pub fn render(article: &Article, marks: &[Mark], links: &[Link], cx: &MdContext, hl: &Highlighter) -> Rendered {
+pub fn render(
+    article: &Article,
+    marks: &[Mark],
+    links: &[Link],
+    cx: &MdContext,
+    hl: &Highlighter,
+) -> Rendered {
     let mut run_of: HashMap<usize, usize> = HashMap::new();
     for (ri, r) in article.runs.iter().enumerate() {
         run_of.insert(r.event, ri);
     }
-    let mut state = State { opened: HashSet::new(), footnotes: HashMap::new() };
+    let mut state = State {
+        opened: HashSet::new(),
+        footnotes: HashMap::new(),
+    };
     let mut out = Rendered::default();
     let mut notes = String::new();
     for chunk in &article.chunks {
@@ -76,7 +85,9 @@ pub fn render(article: &Article, marks: &[Mark], links: &[Link], cx: &MdContext,
         let mut code: Option<(usize, String, String)> = None; // (block, lang, text)
         for i in chunk.events.clone() {
             let opens = article.opens[i];
-            let Some(e) = sanitizer.event(article.events[i].clone()) else { continue };
+            let Some(e) = sanitizer.event(article.events[i].clone()) else {
+                continue;
+            };
             if let Some((_, _, text)) = code.as_mut() {
                 match e {
                     Event::Text(t) => text.push_str(&t),
@@ -89,14 +100,30 @@ pub fn render(article: &Article, marks: &[Mark], links: &[Link], cx: &MdContext,
                 continue;
             }
             match e {
-                Event::Start(Tag::Paragraph) if opens > 0 => events.push(Event::Html(cow(format!("<p id=\"p-{opens}\">")))),
-                Event::Start(Tag::Item) if opens > 0 => events.push(Event::Html(cow(format!("<li id=\"p-{opens}\">")))),
-                Event::Start(Tag::Heading { level, classes, attrs, .. }) => {
+                Event::Start(Tag::Paragraph) if opens > 0 => {
+                    events.push(Event::Html(cow(format!("<p id=\"p-{opens}\">"))))
+                }
+                Event::Start(Tag::Item) if opens > 0 => {
+                    events.push(Event::Html(cow(format!("<li id=\"p-{opens}\">"))))
+                }
+                Event::Start(Tag::Heading {
+                    level,
+                    classes,
+                    attrs,
+                    ..
+                }) => {
                     let id = (opens > 0).then(|| CowStr::from(format!("p-{opens}")));
-                    events.push(Event::Start(Tag::Heading { level, id, classes, attrs }));
+                    events.push(Event::Start(Tag::Heading {
+                        level,
+                        id,
+                        classes,
+                        attrs,
+                    }));
                 }
                 Event::Start(Tag::Table(al)) => {
-                    events.push(Event::Html(cow(format!("<div class=\"table\" id=\"p-{opens}\">"))));
+                    events.push(Event::Html(cow(format!(
+                        "<div class=\"table\" id=\"p-{opens}\">"
+                    ))));
                     events.push(Event::Start(Tag::Table(al)));
                 }
                 Event::End(TagEnd::Table) => {
@@ -105,7 +132,9 @@ pub fn render(article: &Article, marks: &[Mark], links: &[Link], cx: &MdContext,
                 }
                 Event::Start(Tag::CodeBlock(kind)) => {
                     let lang = match kind {
-                        pulldown_cmark::CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
+                        pulldown_cmark::CodeBlockKind::Fenced(info) => {
+                            info.split_whitespace().next().unwrap_or("").to_string()
+                        }
                         pulldown_cmark::CodeBlockKind::Indented => String::new(),
                     };
                     code = Some((opens, lang, String::new()));
@@ -124,7 +153,9 @@ pub fn render(article: &Article, marks: &[Mark], links: &[Link], cx: &MdContext,
                         "<div class=\"footnote-definition\" id=\"fn-{id}\"><sup class=\"footnote-definition-label\">{n}</sup>"
                     ))));
                 }
-                Event::End(TagEnd::FootnoteDefinition) => events.push(Event::Html("</div>\n".into())),
+                Event::End(TagEnd::FootnoteDefinition) => {
+                    events.push(Event::Html("</div>\n".into()))
+                }
                 Event::Text(t) => match run_of.get(&i) {
                     Some(&ri) => split_text(article, ri, &t, marks, links, &mut state, &mut events),
                     None => events.push(Event::Text(t)),
@@ -147,7 +178,16 @@ pub fn render(article: &Article, marks: &[Mark], links: &[Link], cx: &MdContext,
 
 /// A footnote label made safe for an id.
 fn footnote_id(label: &str) -> String {
-    label.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c.to_ascii_lowercase() } else { '_' }).collect()
+    label
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
 
 /// Emits one text event split at every mark and mention boundary.
@@ -163,8 +203,10 @@ fn split_text<'x>(
     let run = &article.runs[ri];
     let len = text.len();
     let local = |x: usize| x.saturating_sub(run.start).min(len);
-    let here: Vec<&Mark> =
-        marks.iter().filter(|m| m.block == run.block && m.start < run.end && m.end > run.start).collect();
+    let here: Vec<&Mark> = marks
+        .iter()
+        .filter(|m| m.block == run.block && m.start < run.end && m.end > run.start)
+        .collect();
     let mine: Vec<&Link> = links.iter().filter(|l| l.run == ri).collect();
     if here.is_empty() && mine.is_empty() {
         events.push(Event::Text(cow(text.to_string())));
@@ -184,7 +226,10 @@ fn split_text<'x>(
         if a >= b || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
             continue;
         }
-        let active: Vec<&&Mark> = here.iter().filter(|m| local(m.start) <= a && local(m.end) >= b).collect();
+        let active: Vec<&&Mark> = here
+            .iter()
+            .filter(|m| local(m.start) <= a && local(m.end) >= b)
+            .collect();
         let link = mine.iter().find(|l| l.start <= a && l.end >= b);
         for m in &active {
             let tag = if state.opened.insert(m.anchor.as_str()) {
@@ -195,7 +240,10 @@ fn split_text<'x>(
             events.push(Event::InlineHtml(cow(tag)));
         }
         if let Some(l) = link {
-            events.push(Event::InlineHtml(cow(format!("<a class=\"mention\" href=\"{}\">", escape_attr(&l.url)))));
+            events.push(Event::InlineHtml(cow(format!(
+                "<a class=\"mention\" href=\"{}\">",
+                escape_attr(&l.url)
+            ))));
         }
         events.push(Event::Text(cow(text[a..b].to_string())));
         if link.is_some() {

@@ -32,7 +32,10 @@ pub fn find(article: &Article, names: &[(usize, &str)]) -> Vec<Mention> {
     if patterns.is_empty() {
         return Vec::new();
     }
-    let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns) else {
+    let Ok(ac) = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+    else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -47,7 +50,12 @@ pub fn find(article: &Article, names: &[(usize, &str)]) -> Vec<Mention> {
             if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
                 continue;
             }
-            out.push(Mention { run: ri, start: m.start(), end: m.end(), actor: names[m.pattern().as_usize()].0 });
+            out.push(Mention {
+                run: ri,
+                start: m.start(),
+                end: m.end(),
+                actor: names[m.pattern().as_usize()].0,
+            });
         }
     }
     out
@@ -72,17 +80,29 @@ pub struct NearMiss {
 pub fn near_misses(article: &Article, source: &str, names: &[(usize, &str)]) -> Vec<NearMiss> {
     let mut known: Vec<(usize, &str)> = Vec::new();
     for (actor, name) in names {
-        for w in name.split(|c: char| !is_word_char(c)).filter(|w| w.chars().count() >= 4) {
+        for w in name
+            .split(|c: char| !is_word_char(c))
+            .filter(|w| w.chars().count() >= 4)
+        {
             known.push((*actor, w));
         }
     }
-    let is_known = |w: &str| names.iter().any(|(_, n)| n.split(|c: char| !is_word_char(c)).any(|k| k == w));
+    let is_known = |w: &str| {
+        names
+            .iter()
+            .any(|(_, n)| n.split(|c: char| !is_word_char(c)).any(|k| k == w))
+    };
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
     for run in article.runs.iter().filter(|r| !r.code) {
-        let pulldown_cmark::Event::Text(text) = &article.events[run.event] else { continue };
+        let pulldown_cmark::Event::Text(text) = &article.events[run.event] else {
+            continue;
+        };
         for word in words(text) {
-            if !word.chars().next().is_some_and(char::is_uppercase) || word.chars().count() < 4 || is_known(word) {
+            if !word.chars().next().is_some_and(char::is_uppercase)
+                || word.chars().count() < 4
+                || is_known(word)
+            {
                 continue;
             }
             if !seen.insert(word.to_string()) {
@@ -91,12 +111,22 @@ pub fn near_misses(article: &Article, source: &str, names: &[(usize, &str)]) -> 
             let best = known
                 .iter()
                 .map(|(a, k)| (strsim::jaro_winkler(word, k), *a, *k))
-                .filter(|(score, _, k)| *score >= 0.85 && strsim::levenshtein(word, k) <= 3 && !derived(word, k))
+                .filter(|(score, _, k)| {
+                    *score >= 0.85 && strsim::levenshtein(word, k) <= 3 && !derived(word, k)
+                })
                 .max_by(|a, b| a.0.total_cmp(&b.0));
             if let Some((_, actor, like)) = best {
                 // Locate the word in the source: the run's source slice usually holds it as is.
-                let offset = source.get(run.source..).and_then(|s| s.find(word)).map_or(run.source, |i| run.source + i);
-                out.push(NearMiss { word: word.to_string(), like: like.to_string(), actor, offset });
+                let offset = source
+                    .get(run.source..)
+                    .and_then(|s| s.find(word))
+                    .map_or(run.source, |i| run.source + i);
+                out.push(NearMiss {
+                    word: word.to_string(),
+                    like: like.to_string(),
+                    actor,
+                    offset,
+                });
             }
         }
     }
@@ -106,13 +136,18 @@ pub fn near_misses(article: &Article, source: &str, names: &[(usize, &str)]) -> 
 /// `Ukrainian` from `Ukraine`, `Russians` from `Russia`: a longer word sharing all but the
 /// last letter of the known one is a derived form, not a misspelling.
 fn derived(word: &str, known: &str) -> bool {
-    let common = word.chars().zip(known.chars()).take_while(|(a, b)| a == b).count();
+    let common = word
+        .chars()
+        .zip(known.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
     word.chars().count() > known.chars().count() && common + 1 >= known.chars().count()
 }
 
 /// Words of `text`.
 fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty())
+    text.split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
 }
 
 #[cfg(test)]
@@ -124,7 +159,9 @@ mod tests {
         find(&a, names)
             .into_iter()
             .map(|m| {
-                let pulldown_cmark::Event::Text(t) = &a.events[a.runs[m.run].event] else { panic!() };
+                let pulldown_cmark::Event::Text(t) = &a.events[a.runs[m.run].event] else {
+                    panic!()
+                };
                 (m.actor, t[m.start..m.end].to_string())
             })
             .collect()
@@ -133,17 +170,40 @@ mod tests {
     #[test]
     fn longest_name_wins_and_possessives_count() {
         let names = [(0, "Donald Trump"), (0, "Trump"), (1, "Hegses")];
-        let got = mentions("President Donald Trump’s aide. Trump and Hegses’ tone. Trumpism.\n", &names);
-        assert_eq!(got, vec![(0, "Donald Trump".into()), (0, "Trump".into()), (1, "Hegses".into())]);
+        let got = mentions(
+            "President Donald Trump’s aide. Trump and Hegses’ tone. Trumpism.\n",
+            &names,
+        );
+        assert_eq!(
+            got,
+            vec![
+                (0, "Donald Trump".into()),
+                (0, "Trump".into()),
+                (1, "Hegses".into())
+            ]
+        );
     }
 
     #[test]
     fn accented_and_hyphenated_names_are_whole_words() {
-        let names = [(0, "Jean-Claude Juncker"), (1, "Zelenskyy"), (2, "Smith"), (3, "Éric")];
-        let got = mentions("Jean-Claude Juncker met Zelenskyy. Smith-Jones is not Smith. Éric came.\n", &names);
+        let names = [
+            (0, "Jean-Claude Juncker"),
+            (1, "Zelenskyy"),
+            (2, "Smith"),
+            (3, "Éric"),
+        ];
+        let got = mentions(
+            "Jean-Claude Juncker met Zelenskyy. Smith-Jones is not Smith. Éric came.\n",
+            &names,
+        );
         assert_eq!(
             got,
-            vec![(0, "Jean-Claude Juncker".into()), (1, "Zelenskyy".into()), (2, "Smith".into()), (3, "Éric".into())]
+            vec![
+                (0, "Jean-Claude Juncker".into()),
+                (1, "Zelenskyy".into()),
+                (2, "Smith".into()),
+                (3, "Éric".into())
+            ]
         );
     }
 
@@ -158,6 +218,9 @@ mod tests {
         let a = Article::parse(md);
         let got = near_misses(&a, md, &[(0, "Pete Hegseth"), (0, "Hegseth")]);
         assert_eq!(got.len(), 1);
-        assert_eq!((got[0].word.as_str(), got[0].like.as_str(), got[0].offset), ("Hegses", "Hegseth", 0));
+        assert_eq!(
+            (got[0].word.as_str(), got[0].like.as_str(), got[0].offset),
+            ("Hegses", "Hegseth", 0)
+        );
     }
 }

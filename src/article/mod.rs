@@ -131,8 +131,9 @@ impl Article {
     /// Parses `md` (the contract's dialect).
     pub fn parse(md: &str) -> Article {
         let mut a = Article::default();
-        let line_starts: Vec<usize> =
-            std::iter::once(0).chain(md.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(md.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         let line_of = |off: usize| line_starts.partition_point(|&s| s <= off);
         // Stack of open blocks: the current numbered block for text, or 0.
         let mut stack: Vec<usize> = Vec::new();
@@ -145,7 +146,10 @@ impl Article {
         let mut chunk_kind = ChunkKind::Other;
         let mut chunk_numbers = Vec::new();
 
-        for (i, (event, range)) in Parser::new_ext(md, crate::markdown::options()).into_offset_iter().enumerate() {
+        for (i, (event, range)) in Parser::new_ext(md, crate::markdown::options())
+            .into_offset_iter()
+            .enumerate()
+        {
             let mut opens = 0;
             if let Event::Start(tag) = &event {
                 if depth == 0 {
@@ -170,7 +174,12 @@ impl Article {
                 }
                 if let Some(kind) = kind {
                     let number = a.blocks.len() + 1;
-                    a.blocks.push(Block { number, kind, text: String::new(), line: line_of(range.start) });
+                    a.blocks.push(Block {
+                        number,
+                        kind,
+                        text: String::new(),
+                        line: line_of(range.start),
+                    });
                     chunk_numbers.push(number);
                     opens = number;
                     stack.push(number);
@@ -188,10 +197,22 @@ impl Article {
                     let code = in_code > 0 || matches!(event, Event::Code(_));
                     let linkable = unlinkable == 0 && !code;
                     let end = block.text.len();
-                    a.runs.push(TextRun { event: i, block: current, start, end, source: range.start, linkable, code });
+                    a.runs.push(TextRun {
+                        event: i,
+                        block: current,
+                        start,
+                        end,
+                        source: range.start,
+                        linkable,
+                        code,
+                    });
                 }
-                Event::SoftBreak | Event::HardBreak if current > 0 => a.blocks[current - 1].text.push(' '),
-                Event::Start(Tag::Paragraph) if current > 0 && !a.blocks[current - 1].text.is_empty() => {
+                Event::SoftBreak | Event::HardBreak if current > 0 => {
+                    a.blocks[current - 1].text.push(' ')
+                }
+                Event::Start(Tag::Paragraph)
+                    if current > 0 && !a.blocks[current - 1].text.is_empty() =>
+                {
                     a.blocks[current - 1].text.push(' ')
                 }
                 Event::Start(Tag::TableCell) | Event::End(TagEnd::TableCell) if current > 0 => {
@@ -218,7 +239,11 @@ impl Article {
                     chunk_kind = ChunkKind::Other;
                 }
                 let numbers = std::mem::take(&mut chunk_numbers);
-                a.chunks.push(Chunk { kind: chunk_kind, events: chunk_start..i + 1, numbers });
+                a.chunks.push(Chunk {
+                    kind: chunk_kind,
+                    events: chunk_start..i + 1,
+                    numbers,
+                });
             }
         }
         a
@@ -249,8 +274,14 @@ mod tests {
 
     #[test]
     fn blocks_are_numbered_in_document_order() {
-        let a = Article::parse("# Title\n\nOne *two* three.\n\n- a\n- b\n\n> quoted\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```\n");
-        let kinds: Vec<_> = a.blocks.iter().map(|b| (b.number, b.kind, b.text.as_str())).collect();
+        let a = Article::parse(
+            "# Title\n\nOne *two* three.\n\n- a\n- b\n\n> quoted\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```\n",
+        );
+        let kinds: Vec<_> = a
+            .blocks
+            .iter()
+            .map(|b| (b.number, b.kind, b.text.as_str()))
+            .collect();
         assert_eq!(kinds[0], (1, BlockKind::Heading, "Title"));
         assert_eq!(kinds[1], (2, BlockKind::Paragraph, "One two three."));
         assert_eq!(kinds[2], (3, BlockKind::Item, "a"));
@@ -262,7 +293,14 @@ mod tests {
         let chunk_kinds: Vec<_> = a.chunks.iter().map(|c| c.kind).collect();
         assert_eq!(
             chunk_kinds,
-            [ChunkKind::Heading, ChunkKind::Paragraph, ChunkKind::List, ChunkKind::Quote, ChunkKind::Table, ChunkKind::Code]
+            [
+                ChunkKind::Heading,
+                ChunkKind::Paragraph,
+                ChunkKind::List,
+                ChunkKind::Quote,
+                ChunkKind::Table,
+                ChunkKind::Code
+            ]
         );
         assert_eq!(a.chunks[2].numbers, vec![3, 4]);
         assert_eq!(a.blocks[2].line, 5);

@@ -79,15 +79,19 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> RawProject {
                     let slug = e.file_name().to_string_lossy().into_owned();
                     packets.push(load_packet(root, &slug, diags));
                 }
-                Ok(e) if e.path_is_symlink() => diags.push(Diagnostic::error(
-                    rel(root, e.path()),
-                    0,
-                    0,
-                    "a packet folder may not be a symbolic link",
-                ).help("move the folder itself under content/")),
+                Ok(e) if e.path_is_symlink() => diags.push(
+                    Diagnostic::error(
+                        rel(root, e.path()),
+                        0,
+                        0,
+                        "a packet folder may not be a symbolic link",
+                    )
+                    .help("move the folder itself under content/"),
+                ),
                 Ok(_) => {} // loose files under content/ are ignored (README.md and the like)
                 Err(e) => diags.push(Diagnostic::error(
-                    e.path().map_or_else(|| PathBuf::from("content"), |p| rel(root, p)),
+                    e.path()
+                        .map_or_else(|| PathBuf::from("content"), |p| rel(root, p)),
                     0,
                     0,
                     format!("cannot read this folder: {e}"),
@@ -95,19 +99,34 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> RawProject {
             }
         }
     }
-    RawProject { root: root.to_path_buf(), config, packets }
+    RawProject {
+        root: root.to_path_buf(),
+        config,
+        packets,
+    }
 }
 
 fn load_packet(root: &Path, slug: &str, diags: &mut Diagnostics) -> RawPacket {
     let dir = PathBuf::from("content").join(slug);
-    let mut p = RawPacket { slug: slug.to_string(), dir: dir.clone(), ..RawPacket::default() };
+    let mut p = RawPacket {
+        slug: slug.to_string(),
+        dir: dir.clone(),
+        ..RawPacket::default()
+    };
     if !is_valid_slug(slug) {
         diags.push(
-            Diagnostic::error(&dir, 0, 0, format!("invalid packet folder name `{slug}`"))
-                .help(format!("packet folders are named with a-z, 0-9 and `-` only; try `{}`", slugify(slug))),
+            Diagnostic::error(&dir, 0, 0, format!("invalid packet folder name `{slug}`")).help(
+                format!(
+                    "packet folders are named with a-z, 0-9 and `-` only; try `{}`",
+                    slugify(slug)
+                ),
+            ),
         );
     }
-    for entry in walkdir::WalkDir::new(root.join(&dir)).min_depth(1).sort_by_file_name() {
+    for entry in walkdir::WalkDir::new(root.join(&dir))
+        .min_depth(1)
+        .sort_by_file_name()
+    {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -118,14 +137,14 @@ fn load_packet(root: &Path, slug: &str, diags: &mut Diagnostics) -> RawPacket {
         };
         let relp = rel(root, entry.path());
         let inner = relp.strip_prefix(&dir).unwrap_or(&relp).to_path_buf();
-        if inner.iter().any(|c| is_hidden(c)) {
+        if inner.iter().any(is_hidden) {
             continue;
         }
-        if entry.path_is_symlink() {
-            if let Err(d) = check_symlink(root, entry.path(), &relp) {
-                diags.push(d);
-                continue;
-            }
+        if entry.path_is_symlink()
+            && let Err(d) = check_symlink(root, entry.path(), &relp)
+        {
+            diags.push(d);
+            continue;
         }
         if entry.path().is_dir() {
             continue;
@@ -133,7 +152,9 @@ fn load_packet(root: &Path, slug: &str, diags: &mut Diagnostics) -> RawPacket {
         let name = inner.to_string_lossy();
         match name.as_ref() {
             "article.md" => p.article = read_text(root, &relp, diags),
-            "packet.yaml" => p.meta = read_text(root, &relp, diags).and_then(|t| yaml::parse(&t, &relp, diags)),
+            "packet.yaml" => {
+                p.meta = read_text(root, &relp, diags).and_then(|t| yaml::parse(&t, &relp, diags))
+            }
             "timeline.yaml" => p.timeline_file = read_list(root, &relp, diags),
             "actors.yaml" => p.actors_file = read_list(root, &relp, diags),
             "questions.yaml" => p.questions_file = read_list(root, &relp, diags),
@@ -170,21 +191,40 @@ pub fn read_text(root: &Path, relp: &Path, diags: &mut Diagnostics) -> Option<St
     let meta = match std::fs::metadata(&path) {
         Ok(m) => m,
         Err(e) => {
-            diags.push(Diagnostic::error(relp, 0, 0, format!("cannot read this file: {e}")));
+            diags.push(Diagnostic::error(
+                relp,
+                0,
+                0,
+                format!("cannot read this file: {e}"),
+            ));
             return None;
         }
     };
     if meta.len() > MAX_FILE_BYTES {
         diags.push(
-            Diagnostic::error(relp, 0, 0, format!("this file is {} MiB; the limit is {} MiB", meta.len() >> 20, MAX_FILE_BYTES >> 20))
-                .help("split the material or trim the file; briefing sources are text"),
+            Diagnostic::error(
+                relp,
+                0,
+                0,
+                format!(
+                    "this file is {} MiB; the limit is {} MiB",
+                    meta.len() >> 20,
+                    MAX_FILE_BYTES >> 20
+                ),
+            )
+            .help("split the material or trim the file; briefing sources are text"),
         );
         return None;
     }
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) => {
-            diags.push(Diagnostic::error(relp, 0, 0, format!("cannot read this file: {e}")));
+            diags.push(Diagnostic::error(
+                relp,
+                0,
+                0,
+                format!("cannot read this file: {e}"),
+            ));
             return None;
         }
     };
@@ -212,7 +252,8 @@ pub fn read_text(root: &Path, relp: &Path, diags: &mut Diagnostics) -> Option<St
 
 fn check_symlink(root: &Path, path: &Path, relp: &Path) -> Result<(), Diagnostic> {
     let target = std::fs::canonicalize(path).map_err(|e| {
-        Diagnostic::error(relp, 0, 0, format!("broken symbolic link: {e}")).help("remove the link or point it at a file inside the project")
+        Diagnostic::error(relp, 0, 0, format!("broken symbolic link: {e}"))
+            .help("remove the link or point it at a file inside the project")
     })?;
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     if !target.starts_with(&root) {
@@ -220,20 +261,28 @@ fn check_symlink(root: &Path, path: &Path, relp: &Path) -> Result<(), Diagnostic
             .help("copy the file into the packet folder instead; brief never reads outside the project"));
     }
     if target.is_dir() {
-        return Err(Diagnostic::error(relp, 0, 0, "symbolic links to folders are not followed")
-            .help("copy the folder into the packet instead"));
+        return Err(
+            Diagnostic::error(relp, 0, 0, "symbolic links to folders are not followed")
+                .help("copy the folder into the packet instead"),
+        );
     }
     Ok(())
 }
 
 /// `path` relative to `root` for messages.
 pub fn rel(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+    path.strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     let n = name.to_string_lossy();
-    n.starts_with('.') || n.ends_with('~') || n.ends_with(".swp") || n.ends_with(".swx") || n.ends_with(".bak")
+    n.starts_with('.')
+        || n.ends_with('~')
+        || n.ends_with(".swp")
+        || n.ends_with(".swx")
+        || n.ends_with(".bak")
 }
 
 /// A suggestion for an invalid slug: lower case, other characters to `-`.

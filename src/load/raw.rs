@@ -170,12 +170,24 @@ impl<'de> Deserialize<'de> for EvidenceRaw {
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<EvidenceRaw, E> {
                 // The position is filled in by the loader from the enclosing `Spanned`.
-                let quote = Spanned::new(v.to_string(), serde_saphyr::Location::UNKNOWN, serde_saphyr::Location::UNKNOWN);
-                Ok(EvidenceRaw { quote: Some(quote), ..EvidenceRaw::default() })
+                let quote = Spanned::new(
+                    v.to_string(),
+                    serde_saphyr::Location::UNKNOWN,
+                    serde_saphyr::Location::UNKNOWN,
+                );
+                Ok(EvidenceRaw {
+                    quote: Some(quote),
+                    ..EvidenceRaw::default()
+                })
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<EvidenceRaw, A::Error> {
                 let long = EvidenceLong::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(EvidenceRaw { quote: long.quote, prefix: long.prefix, suffix: long.suffix, note: long.note })
+                Ok(EvidenceRaw {
+                    quote: long.quote,
+                    prefix: long.prefix,
+                    suffix: long.suffix,
+                    note: long.note,
+                })
             }
         }
         d.deserialize_any(V)

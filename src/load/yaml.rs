@@ -8,8 +8,15 @@ use crate::diag::{DiagBuild, Diagnostic, Diagnostics, closest};
 
 /// Parses `text` as `T`, with budgets that make hostile input fail fast: few aliases, shallow
 /// nesting, bounded events. A failure becomes one located diagnostic.
-pub fn parse<T: serde::de::DeserializeOwned>(text: &str, file: &Path, diags: &mut Diagnostics) -> Option<T> {
-    if text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
+pub fn parse<T: serde::de::DeserializeOwned>(
+    text: &str,
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Option<T> {
+    if text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
         diags.push(
             Diagnostic::error(file, 0, 0, "this file is empty")
                 .help("write the YAML it should hold, or delete the file (see `brief new` for a commented skeleton)"),
@@ -37,20 +44,34 @@ pub fn parse<T: serde::de::DeserializeOwned>(text: &str, file: &Path, diags: &mu
 }
 
 fn to_diagnostic(e: &serde_saphyr::Error, file: &Path) -> Diagnostic {
-    let (line, col) = e.location().map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
+    let (line, col) = e
+        .location()
+        .map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
     let raw = e.without_snippet().to_string();
-    let msg = raw.lines().next().unwrap_or("invalid YAML").trim().to_string();
+    let msg = raw
+        .lines()
+        .next()
+        .unwrap_or("invalid YAML")
+        .trim()
+        .to_string();
     let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
     if let Some((key, expected)) = unknown_field(&msg) {
         let suggestion = closest(&key, expected.iter().map(String::as_str));
-        let label = suggestion.map_or_else(|| "unknown key".to_string(), |s| format!("did you mean `{s}`?"));
+        let label = suggestion.map_or_else(
+            || "unknown key".to_string(),
+            |s| format!("did you mean `{s}`?"),
+        );
         return Diagnostic::error(file, line, col, format!("unknown key `{key}`"))
             .span_len(key.chars().count())
             .label(label)
             .help(format!("known keys here: {}", expected.join(", ")));
     }
     let mut d = Diagnostic::error(file, line, col, msg.clone());
-    if msg.contains("budget") || msg.contains("alias") || msg.contains("depth") || msg.contains("nesting") {
+    if msg.contains("budget")
+        || msg.contains("alias")
+        || msg.contains("depth")
+        || msg.contains("nesting")
+    {
         d = d.help("brief limits aliases, anchors and nesting in YAML so broken or hostile files fail fast; write the values out plainly");
     } else if msg.contains("invalid type") {
         d = d.help("check the value's form against the packet-format guide (a list needs `[a, b]` or `- a` lines)");
@@ -81,7 +102,8 @@ pub fn loc<T>(s: &Spanned<T>) -> (usize, usize) {
 /// `[a-z0-9-]+`, not starting or ending with `-`.
 pub fn is_valid_slug(s: &str) -> bool {
     !s.is_empty()
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
 }
@@ -92,7 +114,8 @@ mod tests {
 
     #[test]
     fn unknown_field_message_is_parsed() {
-        let (k, e) = unknown_field("unknown field `titel`, expected one of `title`, `summary`").unwrap();
+        let (k, e) =
+            unknown_field("unknown field `titel`, expected one of `title`, `summary`").unwrap();
         assert_eq!(k, "titel");
         assert_eq!(e, vec!["title", "summary"]);
     }

@@ -7,7 +7,9 @@ use crate::model::{Evidence, Packet};
 use crate::render::views::PacketView;
 
 fn evidence(list: &[Evidence]) -> Value {
-    list.iter().map(|e| json!({"quote": e.quote, "block": e.hit.block, "anchor": e.anchor})).collect()
+    list.iter()
+        .map(|e| json!({"quote": e.quote, "block": e.hit.block, "anchor": e.anchor}))
+        .collect()
 }
 
 fn date(d: &FuzzyDate) -> Value {
@@ -115,13 +117,19 @@ pub fn timeline_json(p: &Packet, view: &PacketView) -> Vec<u8> {
         .map(|(e, v)| {
             let mut ev = serde_json::Map::new();
             ev.insert("unique_id".into(), json!(v.anchor));
-            ev.insert("start_date".into(), tl_date(&e.date.start, Some(e.date.display())));
+            ev.insert(
+                "start_date".into(),
+                tl_date(&e.date.start, Some(e.date.display())),
+            );
             if let Some(end) = &e.date.end {
                 ev.insert("end_date".into(), tl_date(end, None));
             }
             ev.insert("display_date".into(), json!(e.date.display()));
             let text = v.body_html.clone().unwrap_or_default();
-            ev.insert("text".into(), json!({"headline": escape(&e.title), "text": text}));
+            ev.insert(
+                "text".into(),
+                json!({"headline": escape(&e.title), "text": text}),
+            );
             if e.key {
                 ev.insert("group".into(), json!("Key events"));
             }

@@ -63,12 +63,19 @@ pub fn render(site: &Site, root: &Path, diags: &mut Diagnostics) -> Option<Files
         feed_url: format!("{}atom.xml", config.root),
         generator: env!("CARGO_PKG_VERSION").to_string(),
     };
-    let summaries: Vec<PacketSummary> = packet_views.iter().map(|(v, _)| summary(v, config)).collect();
+    let summaries: Vec<PacketSummary> = packet_views
+        .iter()
+        .map(|(v, _)| summary(v, config))
+        .collect();
     let mut base = Context::new();
     base.insert("site", &site_view);
 
     let plan = pages::plan(site.packets.iter().map(|p| {
-        (p.slug.as_str(), p.actors.iter().map(|a| a.id.as_str()).collect(), p.questions.iter().map(|q| q.id.as_str()).collect())
+        (
+            p.slug.as_str(),
+            p.actors.iter().map(|a| a.id.as_str()).collect(),
+            p.questions.iter().map(|q| q.id.as_str()).collect(),
+        )
     }));
     let summaries_value = Value::from_serializable(&summaries);
     let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = plan
@@ -88,7 +95,14 @@ pub fn render(site: &Site, root: &Path, diags: &mut Diagnostics) -> Option<Files
                     cx.insert("question", &packet_views[p].0.questions[q]);
                 }
             }
-            render_one(&theme, page.template, &cx, &page.output(), root, &config.theme)
+            render_one(
+                &theme,
+                page.template,
+                &cx,
+                &page.output(),
+                root,
+                &config.theme,
+            )
         })
         .collect();
 
@@ -106,7 +120,14 @@ pub fn render(site: &Site, root: &Path, diags: &mut Diagnostics) -> Option<Files
     let mut newest = summaries.clone();
     newest.sort_by(|a, b| b.feed_updated.cmp(&a.feed_updated));
     let mut feed = base.clone();
-    feed.insert("updated", &newest.first().map_or("1970-01-01T00:00:00Z".to_string(), |s| s.feed_updated.clone()));
+    feed.insert(
+        "updated",
+        &newest
+            .first()
+            .map_or("1970-01-01T00:00:00Z".to_string(), |s| {
+                s.feed_updated.clone()
+            }),
+    );
     feed.insert("packets", &newest);
     let mut sitemap = base.clone();
     let entries: Vec<SitemapEntry> = plan
@@ -118,7 +139,11 @@ pub fn render(site: &Site, root: &Path, diags: &mut Diagnostics) -> Option<Files
                 Scope::Site => None,
                 Scope::Packet(i) | Scope::Actor(i, _) | Scope::Question(i, _) => {
                     let v = &packet_views[i].0;
-                    v.updated.as_ref().or(v.as_of.as_ref()).filter(|d| d.precision == "day").map(|d| d.start.clone())
+                    v.updated
+                        .as_ref()
+                        .or(v.as_of.as_ref())
+                        .filter(|d| d.precision == "day")
+                        .map(|d| d.start.clone())
                 }
             },
         })
@@ -135,8 +160,14 @@ pub fn render(site: &Site, root: &Path, diags: &mut Diagnostics) -> Option<Files
 
     // Exports and copies.
     for (p, (v, _)) in site.packets.iter().zip(&packet_views) {
-        files.insert(format!("{}/packet.json", p.slug), Content::Bytes(json::packet_json(p, v)));
-        files.insert(format!("{}/timeline.json", p.slug), Content::Bytes(json::timeline_json(p, v)));
+        files.insert(
+            format!("{}/packet.json", p.slug),
+            Content::Bytes(json::packet_json(p, v)),
+        );
+        files.insert(
+            format!("{}/timeline.json", p.slug),
+            Content::Bytes(json::timeline_json(p, v)),
+        );
         for asset in &p.assets {
             let out = format!("{}/{}", p.slug, asset.to_string_lossy().replace('\\', "/"));
             if files.contains_key(&out) {
@@ -158,8 +189,13 @@ pub fn render(site: &Site, root: &Path, diags: &mut Diagnostics) -> Option<Files
                 files.insert("highlight.css".into(), Content::Bytes(css.into_bytes()));
             }
             Err(names) => diags.push(
-                Diagnostic::error("brief.yaml", 0, 0, format!("unknown highlight theme `{}`", config.highlight_theme))
-                    .help(format!("available: {}", names.join(", "))),
+                Diagnostic::error(
+                    "brief.yaml",
+                    0,
+                    0,
+                    format!("unknown highlight theme `{}`", config.highlight_theme),
+                )
+                .help(format!("available: {}", names.join(", "))),
             ),
         }
     }
@@ -167,12 +203,27 @@ pub fn render(site: &Site, root: &Path, diags: &mut Diagnostics) -> Option<Files
     (!diags.has_errors()).then_some(files)
 }
 
-fn render_one(theme: &theme::Theme, template: &str, cx: &Context, out: &str, root: &Path, theme_name: &str) -> Result<(String, Vec<u8>), Diagnostic> {
+fn render_one(
+    theme: &theme::Theme,
+    template: &str,
+    cx: &Context,
+    out: &str,
+    root: &Path,
+    theme_name: &str,
+) -> Result<(String, Vec<u8>), Diagnostic> {
     match theme.tera.render(template, cx) {
         Ok(s) => Ok((out.to_string(), s.into_bytes())),
         Err(e) => {
-            let resolved = if theme.tera.get_template_names().any(|n| n == template) { template.to_string() } else { format!("default/{template}") };
-            Err(theme::template_error(&e, &theme::template_file(root, theme_name, &resolved), Some(out)))
+            let resolved = if theme.tera.get_template_names().any(|n| n == template) {
+                template.to_string()
+            } else {
+                format!("default/{template}")
+            };
+            Err(theme::template_error(
+                &e,
+                &theme::template_file(root, theme_name, &resolved),
+                Some(out),
+            ))
         }
     }
 }
@@ -187,7 +238,11 @@ fn page_meta(page: &Page, site: &Site, config: &crate::model::Config) -> PageMet
             kind => format!("{} · {}", capitalize(kind), packet_title(i)),
         },
         Scope::Actor(i, a) => format!("{} · {}", site.packets[i].actors[a].name, packet_title(i)),
-        Scope::Question(i, q) => format!("{} · {}", site.packets[i].questions[q].question, packet_title(i)),
+        Scope::Question(i, q) => format!(
+            "{} · {}",
+            site.packets[i].questions[q].question,
+            packet_title(i)
+        ),
     };
     PageMeta {
         kind: page.kind,
@@ -199,7 +254,8 @@ fn page_meta(page: &Page, site: &Site, config: &crate::model::Config) -> PageMet
 
 fn capitalize(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 fn summary(v: &PacketView, config: &crate::model::Config) -> PacketSummary {

@@ -37,7 +37,11 @@ pub fn date_view(d: &FuzzyDate) -> DateView {
 /// Builds the whole view of `p`.
 pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView {
     let urls = urls(&config.root, &p.slug);
-    let cx = MdContext { raw_html: config.raw_html, root: &config.root, packet: &urls.overview };
+    let cx = MdContext {
+        raw_html: config.raw_html,
+        root: &config.root,
+        packet: &urls.overview,
+    };
     let md = |s: &Option<String>| s.as_ref().map(|s| to_html(s, &cx));
     let source_url = p.source.as_ref().and_then(|s| s.url.clone());
 
@@ -55,7 +59,11 @@ pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView 
     };
     let actor_ref = |i: usize| {
         let a = &p.actors[i];
-        ActorRef { id: a.id.clone(), name: a.name.clone(), url: format!("{}{}/", urls.actors, a.id) }
+        ActorRef {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            url: format!("{}{}/", urls.actors, a.id),
+        }
     };
 
     let events: Vec<EventView> = p
@@ -120,24 +128,49 @@ pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView 
                 relations: a
                     .relations
                     .iter()
-                    .map(|r| RelationView { to: actor_ref(r.to), label: r.label.clone(), evidence: evidence(&r.evidence) })
+                    .map(|r| RelationView {
+                        to: actor_ref(r.to),
+                        label: r.label.clone(),
+                        evidence: evidence(&r.evidence),
+                    })
                     .collect(),
-                links: a.links.iter().map(|(t, u)| LinkView { title: t.clone(), url: u.clone() }).collect(),
+                links: a
+                    .links
+                    .iter()
+                    .map(|(t, u)| LinkView {
+                        title: t.clone(),
+                        url: u.clone(),
+                    })
+                    .collect(),
                 events: events
                     .iter()
                     .zip(&p.events)
                     .filter(|(_, e)| e.actors.contains(&ai))
-                    .map(|(v, _)| ItemRef { id: v.id.clone(), title: v.title.clone(), url: v.url.clone(), detail: v.date.display.clone() })
+                    .map(|(v, _)| ItemRef {
+                        id: v.id.clone(),
+                        title: v.title.clone(),
+                        url: v.url.clone(),
+                        detail: v.date.display.clone(),
+                    })
                     .collect(),
                 questions: questions
                     .iter()
                     .zip(&p.questions)
                     .filter(|(_, q)| q.actors.contains(&ai))
-                    .map(|(v, _)| ItemRef { id: v.id.clone(), title: v.question.clone(), url: v.url.clone(), detail: v.status.to_string() })
+                    .map(|(v, _)| ItemRef {
+                        id: v.id.clone(),
+                        title: v.question.clone(),
+                        url: v.url.clone(),
+                        detail: v.status.to_string(),
+                    })
                     .collect(),
                 mentions: blocks
                     .iter()
-                    .map(|&(b, off)| MentionView { block: b, url: format!("{}#p-{b}", urls.article), excerpt: excerpt(article_text_of(b), off) })
+                    .map(|&(b, off)| MentionView {
+                        block: b,
+                        url: format!("{}#p-{b}", urls.article),
+                        excerpt: excerpt(article_text_of(b), off),
+                    })
                     .collect(),
                 url: format!("{}{}/", urls.actors, a.id),
             }
@@ -148,12 +181,22 @@ pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView 
     for a in actors.iter().filter(|a| a.side.is_some()) {
         match sides.iter_mut().find(|g| g.side == a.side) {
             Some(g) => g.actors.push(a.clone()),
-            None => sides.push(SideGroup { side: a.side.clone(), actors: vec![a.clone()] }),
+            None => sides.push(SideGroup {
+                side: a.side.clone(),
+                actors: vec![a.clone()],
+            }),
         }
     }
-    let sideless: Vec<ActorView> = actors.iter().filter(|a| a.side.is_none()).cloned().collect();
+    let sideless: Vec<ActorView> = actors
+        .iter()
+        .filter(|a| a.side.is_none())
+        .cloned()
+        .collect();
     if !sideless.is_empty() {
-        sides.push(SideGroup { side: None, actors: sideless });
+        sides.push(SideGroup {
+            side: None,
+            actors: sideless,
+        });
     }
 
     let rank = |p: &str| match p {
@@ -164,13 +207,20 @@ pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView 
     let question_groups = ["open", "answered", "moot"]
         .iter()
         .filter_map(|status| {
-            let mut qs: Vec<QuestionView> = questions.iter().filter(|q| q.status == *status).cloned().collect();
+            let mut qs: Vec<QuestionView> = questions
+                .iter()
+                .filter(|q| q.status == *status)
+                .cloned()
+                .collect();
             qs.sort_by_key(|q| rank(q.priority));
-            (!qs.is_empty()).then_some(QuestionGroup { status, questions: qs })
+            (!qs.is_empty()).then_some(QuestionGroup {
+                status,
+                questions: qs,
+            })
         })
         .collect();
 
-    let article = article_view(p, config, &cx, &urls, &events, &questions, &actors, hl);
+    let article = article_view(p, config, &cx, &events, &questions, &actors, hl);
 
     PacketView {
         slug: p.slug.clone(),
@@ -189,11 +239,22 @@ pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView 
             language: s.language.clone(),
             note_html: md(&s.note),
         }),
-        changelog: p.changelog.iter().map(|c| ChangeView { date: date_view(&c.date), note_html: to_html(&c.note, &cx) }).collect(),
+        changelog: p
+            .changelog
+            .iter()
+            .map(|c| ChangeView {
+                date: date_view(&c.date),
+                note_html: to_html(&c.note, &cx),
+            })
+            .collect(),
         urls,
         block_count: p.article.blocks.len(),
         word_count: p.article.words,
-        key_events: events.iter().filter(|e| e.importance == "key").cloned().collect(),
+        key_events: events
+            .iter()
+            .filter(|e| e.importance == "key")
+            .cloned()
+            .collect(),
         events,
         actors,
         sides,
@@ -208,7 +269,6 @@ fn article_view(
     p: &Packet,
     config: &Config,
     cx: &MdContext,
-    urls: &PacketUrls,
     events: &[EventView],
     questions: &[QuestionView],
     actors: &[ActorView],
@@ -219,8 +279,21 @@ fn article_view(
     let mut citations: Vec<(usize, CitationView)> = Vec::new();
     let mut cite = |kind: &'static str, title: &str, url: &str, ev: &[crate::model::Evidence]| {
         for e in ev {
-            marks.push(Mark { block: e.hit.block, start: e.hit.start, end: e.hit.end, anchor: e.anchor.clone() });
-            citations.push((e.hit.block, CitationView { kind, title: title.to_string(), url: url.to_string(), anchor: e.anchor.clone() }));
+            marks.push(Mark {
+                block: e.hit.block,
+                start: e.hit.start,
+                end: e.hit.end,
+                anchor: e.anchor.clone(),
+            });
+            citations.push((
+                e.hit.block,
+                CitationView {
+                    kind,
+                    title: title.to_string(),
+                    url: url.to_string(),
+                    anchor: e.anchor.clone(),
+                },
+            ));
         }
     };
     for (v, e) in events.iter().zip(&p.events) {
@@ -232,7 +305,8 @@ fn article_view(
     for (v, a) in actors.iter().zip(&p.actors) {
         for r in &a.relations {
             let title = format!("{} → {}: {}", a.name, p.actors[r.to].name, r.label);
-            cite("relation", &title, &v.url, &r.evidence);
+            let url = format!("{}#relation-{}", v.url, p.actors[r.to].id);
+            cite("relation", &title, &url, &r.evidence);
         }
     }
 
@@ -246,7 +320,12 @@ fn article_view(
             MentionMode::All => true,
             MentionMode::First => !std::mem::replace(&mut seen[m.actor], true),
         })
-        .map(|m| Link { run: m.run, start: m.start, end: m.end, url: actors[m.actor].url.clone() })
+        .map(|m| Link {
+            run: m.run,
+            start: m.start,
+            end: m.end,
+            url: actors[m.actor].url.clone(),
+        })
         .collect();
 
     let rendered = html::render(&p.article, &marks, &links, cx, hl);
@@ -261,18 +340,29 @@ fn article_view(
             numbers: c.numbers.clone(),
             kind: c.kind.as_str(),
             html,
-            citations: citations.iter().filter(|(b, _)| c.numbers.contains(b)).map(|(_, v)| v.clone()).collect(),
+            citations: citations
+                .iter()
+                .filter(|(b, _)| c.numbers.contains(b))
+                .map(|(_, v)| v.clone())
+                .collect(),
         })
         .collect();
-    let _ = urls;
-    ArticleView { blocks, footnotes_html: rendered.footnotes }
+    ArticleView {
+        blocks,
+        footnotes_html: rendered.footnotes,
+    }
 }
 
 /// `url#:~:text=…` for a quote (percent-encoded per the text-fragment syntax).
 pub fn text_fragment(url: &str, quote: &str) -> String {
     let base = url.split('#').next().unwrap_or(url);
     let mut enc = String::new();
-    for b in quote.split_whitespace().collect::<Vec<_>>().join(" ").bytes() {
+    for b in quote
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .bytes()
+    {
         if b.is_ascii_alphanumeric() || b"._~!*'()".contains(&b) {
             enc.push(b as char);
         } else {

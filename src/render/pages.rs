@@ -50,7 +50,11 @@ pub struct Page {
 impl Page {
     /// Output file, relative to the output folder.
     pub fn output(&self) -> String {
-        if self.path.ends_with(".html") { self.path.clone() } else { format!("{}index.html", self.path) }
+        if self.path.ends_with(".html") {
+            self.path.clone()
+        } else {
+            format!("{}index.html", self.path)
+        }
     }
 }
 
@@ -67,15 +71,35 @@ pub const PACKET_PAGES: [(&str, &str); 6] = [
 /// Every HTML page of a site whose packets are `(slug, actor ids, question ids)`.
 pub fn plan<'a>(packets: impl Iterator<Item = (&'a str, Vec<&'a str>, Vec<&'a str>)>) -> Vec<Page> {
     let mut pages = vec![
-        Page { kind: "index", template: "index.html", path: String::new(), scope: Scope::Site },
-        Page { kind: "404", template: "404.html", path: "404.html".into(), scope: Scope::Site },
+        Page {
+            kind: "index",
+            template: "index.html",
+            path: String::new(),
+            scope: Scope::Site,
+        },
+        Page {
+            kind: "404",
+            template: "404.html",
+            path: "404.html".into(),
+            scope: Scope::Site,
+        },
     ];
     for (pi, (slug, actors, questions)) in packets.enumerate() {
         for (kind, sub) in PACKET_PAGES {
-            pages.push(Page { kind, template: template(kind), path: format!("{slug}/{sub}"), scope: Scope::Packet(pi) });
+            pages.push(Page {
+                kind,
+                template: template(kind),
+                path: format!("{slug}/{sub}"),
+                scope: Scope::Packet(pi),
+            });
         }
         for (ai, id) in actors.iter().enumerate() {
-            pages.push(Page { kind: "actor", template: "actor.html", path: format!("{slug}/actors/{id}/"), scope: Scope::Actor(pi, ai) });
+            pages.push(Page {
+                kind: "actor",
+                template: "actor.html",
+                path: format!("{slug}/actors/{id}/"),
+                scope: Scope::Actor(pi, ai),
+            });
         }
         for (qi, id) in questions.iter().enumerate() {
             pages.push(Page {

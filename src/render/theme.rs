@@ -26,7 +26,12 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     let mut tera = Tera::new();
     let mut diags = Vec::new();
     if let Err(e) = tera.set_fallback_prefixes(["default/"]) {
-        diags.push(Diagnostic::error("themes", 0, 0, format!("cannot set up templates: {e}")));
+        diags.push(Diagnostic::error(
+            "themes",
+            0,
+            0,
+            format!("cannot set up templates: {e}"),
+        ));
     }
     tera.autoescape_on(vec![".html", ".xml"]);
     let mut templates: Vec<(String, String, PathBuf)> = Vec::new();
@@ -34,19 +39,31 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     for (path, bytes) in DEFAULT_THEME {
         if let Some(t) = path.strip_prefix("templates/") {
             let src = String::from_utf8_lossy(bytes).into_owned();
-            templates.push((format!("default/{t}"), src, PathBuf::from("themes/default").join(path)));
+            templates.push((
+                format!("default/{t}"),
+                src,
+                PathBuf::from("themes/default").join(path),
+            ));
         } else if let Some(s) = path.strip_prefix("static/") {
             statics.push((s.to_string(), bytes.to_vec()));
         }
     }
     if name != "default" {
         let dir = Path::new("themes").join(name);
-        for entry in walkdir::WalkDir::new(root.join(&dir)).sort_by_file_name().into_iter().flatten() {
+        for entry in walkdir::WalkDir::new(root.join(&dir))
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
             if !entry.file_type().is_file() {
                 continue;
             }
             let relp = crate::load::rel(root, entry.path());
-            let inner = relp.strip_prefix(&dir).unwrap_or(&relp).to_string_lossy().replace('\\', "/");
+            let inner = relp
+                .strip_prefix(&dir)
+                .unwrap_or(&relp)
+                .to_string_lossy()
+                .replace('\\', "/");
             if inner.split('/').any(|c| c.starts_with('.')) {
                 continue;
             }
@@ -61,19 +78,30 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
                         statics.retain(|(p, _)| p != s);
                         statics.push((s.to_string(), bytes));
                     }
-                    Err(e) => diags.push(Diagnostic::error(&relp, 0, 0, format!("cannot read: {e}"))),
+                    Err(e) => {
+                        diags.push(Diagnostic::error(&relp, 0, 0, format!("cannot read: {e}")))
+                    }
                 }
             }
             diags.extend(d.sorted().into_iter().cloned());
         }
     }
     // All at once: inheritance is resolved after every template is known.
-    if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, s, _)| (n.as_str(), s.as_str()))) {
+    if let Err(e) =
+        tera.add_raw_templates(templates.iter().map(|(n, s, _)| (n.as_str(), s.as_str())))
+    {
         let file = match e.kind() {
-            ErrorKind::SyntaxError(r) => templates.iter().find(|t| t.0 == r.filename()).map(|t| t.2.clone()),
+            ErrorKind::SyntaxError(r) => templates
+                .iter()
+                .find(|t| t.0 == r.filename())
+                .map(|t| t.2.clone()),
             _ => None,
         };
-        diags.push(template_error(&e, &file.unwrap_or_else(|| PathBuf::from("themes").join(name).join("templates")), None));
+        diags.push(template_error(
+            &e,
+            &file.unwrap_or_else(|| PathBuf::from("themes").join(name).join("templates")),
+            None,
+        ));
     }
     if diags.is_empty() {
         Ok(Theme { tera, statics })
@@ -88,7 +116,10 @@ pub fn template_file(root: &Path, theme: &str, name: &str) -> PathBuf {
         Some(n) => PathBuf::from("themes/default/templates").join(n),
         None => {
             let _ = root;
-            PathBuf::from("themes").join(theme).join("templates").join(name)
+            PathBuf::from("themes")
+                .join(theme)
+                .join("templates")
+                .join(name)
         }
     }
 }
@@ -96,7 +127,9 @@ pub fn template_file(root: &Path, theme: &str, name: &str) -> PathBuf {
 /// A Tera error as a diagnostic: the template file, its line and column where Tera gives them,
 /// and the page being rendered.
 pub fn template_error(e: &tera::Error, file: &Path, page: Option<&str>) -> Diagnostic {
-    let on_page = page.map(|p| format!(" while rendering {p}")).unwrap_or_default();
+    let on_page = page
+        .map(|p| format!(" while rendering {p}"))
+        .unwrap_or_default();
     let mut chain = String::new();
     let mut src = std::error::Error::source(e);
     while let Some(s) = src {
@@ -106,11 +139,24 @@ pub fn template_error(e: &tera::Error, file: &Path, page: Option<&str>) -> Diagn
     match e.kind() {
         ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
             let span = r.span();
-            let file = if r.filename().is_empty() { file.to_path_buf() } else { file_for(file, r.filename()) };
-            let len = if span.start_line == span.end_line { span.end_col.saturating_sub(span.start_col).max(1) } else { 1 };
-            Diagnostic::error(file, span.start_line, span.start_col + 1, format!("template error{on_page}: {}{chain}", r.message()))
-                .span_len(len)
-                .help("fix the template; the theme's other pages still fall back to the default theme")
+            let file = if r.filename().is_empty() {
+                file.to_path_buf()
+            } else {
+                file_for(file, r.filename())
+            };
+            let len = if span.start_line == span.end_line {
+                span.end_col.saturating_sub(span.start_col).max(1)
+            } else {
+                1
+            };
+            Diagnostic::error(
+                file,
+                span.start_line,
+                span.start_col + 1,
+                format!("template error{on_page}: {}{chain}", r.message()),
+            )
+            .span_len(len)
+            .help("fix the template; the theme's other pages still fall back to the default theme")
         }
         _ => Diagnostic::error(file, 0, 0, format!("template error{on_page}: {e}{chain}"))
             .help("check the theme's templates (extends/include names, recursion)"),

@@ -19,32 +19,50 @@ pub struct Evidence<'a> {
 }
 
 /// Checks the actor list.
-pub fn actors(list: (PathBuf, Vec<Spanned<ActorRaw>>), ev: &Evidence, out: &mut Vec<Diagnostic>) -> Vec<Actor> {
+pub fn actors(
+    list: (PathBuf, Vec<Spanned<ActorRaw>>),
+    ev: &Evidence,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Actor> {
     let (file, items) = list;
     let mut cx = Cx::new(&file);
     let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
     let mut spellings: HashMap<String, (String, usize, usize)> = HashMap::new();
-    let ids: Vec<String> = items.iter().filter_map(|a| a.value.id.as_ref().map(|s| s.value.trim().to_string())).collect();
+    let ids: Vec<String> = items
+        .iter()
+        .filter_map(|a| a.value.id.as_ref().map(|s| s.value.trim().to_string()))
+        .collect();
     let mut actors = Vec::new();
     for item in &items {
         let a = &item.value;
         let at = loc(item);
         let id = id(&mut cx, &a.id, "this actor", at, &mut seen);
         let name = cx.required(&a.name, "name", "this actor", at);
-        let kind = cx.one_of(&a.kind, "kind", &["person", "organization", "country", "group"], "person");
-        let (Some(id), Some(name)) = (id, name) else { continue };
+        let kind = cx.one_of(
+            &a.kind,
+            "kind",
+            &["person", "organization", "country", "group"],
+            "person",
+        );
+        let (Some(id), Some(name)) = (id, name) else {
+            continue;
+        };
         let mut aliases = Vec::new();
         for (si, s) in a.name.iter().chain(a.aliases.iter()).enumerate() {
             let spelling = s.value.trim().to_string();
             if spelling.is_empty() {
-                cx.at(s, "empty alias").label("write a spelling or remove the entry");
+                cx.at(s, "empty alias")
+                    .label("write a spelling or remove the entry");
                 continue;
             }
             match spellings.get(&spelling) {
                 Some((other, line, _)) if *other != id => {
-                    cx.at(s, format!("`{spelling}` is a name or alias of both `{other}` and `{id}`"))
-                        .label(format!("also declared for `{other}` on line {line}"))
-                        .help("a spelling must point at one actor: remove it from one of them");
+                    cx.at(
+                        s,
+                        format!("`{spelling}` is a name or alias of both `{other}` and `{id}`"),
+                    )
+                    .label(format!("also declared for `{other}` on line {line}"))
+                    .help("a spelling must point at one actor: remove it from one of them");
                 }
                 Some(_) => {}
                 None => {
@@ -59,9 +77,17 @@ pub fn actors(list: (PathBuf, Vec<Spanned<ActorRaw>>), ev: &Evidence, out: &mut 
         let mut relations = Vec::new();
         for (ri, r) in a.relations.iter().enumerate() {
             let rat = loc(r);
-            let to = cx.required(&r.value.to, "to", "this relation", rat).and(r.value.to.as_ref()).and_then(|t| actor_ref(&mut cx, t, &ids));
+            let to = cx
+                .required(&r.value.to, "to", "this relation", rat)
+                .and(r.value.to.as_ref())
+                .and_then(|t| actor_ref(&mut cx, t, &ids));
             let label = cx.required(&r.value.label, "label", "this relation", rat);
-            let evidence = evidence(&mut cx, &r.value.evidence, &format!("rel-{id}-{}", ri + 1), ev);
+            let evidence = evidence(
+                &mut cx,
+                &r.value.evidence,
+                &format!("rel-{id}-{}", ri + 1),
+                ev,
+            );
             if let (Some(to), Some(label)) = (to, label) {
                 relations.push((to, label, evidence));
             }
@@ -72,10 +98,13 @@ pub fn actors(list: (PathBuf, Vec<Spanned<ActorRaw>>), ev: &Evidence, out: &mut 
             let title = cx.required(&l.value.title, "title", "this link", lat);
             let url = cx.required(&l.value.url, "url", "this link", lat);
             if let (Some(title), Some(url), Some(u)) = (title, url, l.value.url.as_ref()) {
-                match crate::markdown::web_url(&url).or_else(|| url.starts_with("mailto:").then(|| url.clone())) {
+                match crate::markdown::web_url(&url)
+                    .or_else(|| url.starts_with("mailto:").then(|| url.clone()))
+                {
                     Some(url) => links.push((title, url)),
                     None => {
-                        cx.at(u, "link URLs must be http, https or mailto").label("not allowed");
+                        cx.at(u, "link URLs must be http, https or mailto")
+                            .label("not allowed");
                     }
                 }
             }
@@ -83,13 +112,21 @@ pub fn actors(list: (PathBuf, Vec<Spanned<ActorRaw>>), ev: &Evidence, out: &mut 
         actors.push((id, name, kind, a, aliases, relations, links));
     }
     out.append(&mut cx.diags);
-    let index: HashMap<&str, usize> = actors.iter().enumerate().map(|(i, a)| (a.0.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.0.as_str(), i))
+        .collect();
     let mut result = Vec::new();
     for (id, name, kind, a, aliases, relations, links) in &actors {
         let relations = relations
             .iter()
             .filter_map(|(to, label, evidence)| {
-                index.get(to.as_str()).map(|&to| Relation { to, label: label.clone(), evidence: evidence.clone() })
+                index.get(to.as_str()).map(|&to| Relation {
+                    to,
+                    label: label.clone(),
+                    evidence: evidence.clone(),
+                })
             })
             .collect();
         result.push(Actor {
@@ -108,7 +145,12 @@ pub fn actors(list: (PathBuf, Vec<Spanned<ActorRaw>>), ev: &Evidence, out: &mut 
 }
 
 /// Checks the timeline; returns it sorted by start date, then file order.
-pub fn events(list: (PathBuf, Vec<Spanned<EventRaw>>), actors: &[Actor], ev: &Evidence, out: &mut Vec<Diagnostic>) -> Vec<Event> {
+pub fn events(
+    list: (PathBuf, Vec<Spanned<EventRaw>>),
+    actors: &[Actor],
+    ev: &Evidence,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Event> {
     let (file, items) = list;
     let mut cx = Cx::new(&file);
     let ids: Vec<String> = actors.iter().map(|a| a.id.clone()).collect();
@@ -117,17 +159,34 @@ pub fn events(list: (PathBuf, Vec<Spanned<EventRaw>>), actors: &[Actor], ev: &Ev
     for item in &items {
         let e = &item.value;
         let at = loc(item);
-        let date = cx.required(&e.date, "date", "this event", at).and(e.date.as_ref()).and_then(|d| cx.date(d));
+        let date = cx
+            .required(&e.date, "date", "this event", at)
+            .and(e.date.as_ref())
+            .and_then(|d| cx.date(d));
         let title = cx.required(&e.title, "title", "this event", at);
         let id = match &e.id {
             Some(_) => id(&mut cx, &e.id, "this event", at, &mut seen),
             None => {
-                let made = slugify(&format!("{} {}", e.date.as_ref().map_or("", |d| d.value.as_str()), title.as_deref().unwrap_or("")));
-                let made: String = made.chars().take(60).collect::<String>().trim_end_matches('-').to_string();
+                let made = slugify(&format!(
+                    "{} {}",
+                    e.date.as_ref().map_or("", |d| d.value.as_str()),
+                    title.as_deref().unwrap_or("")
+                ));
+                let made: String = made
+                    .chars()
+                    .take(60)
+                    .collect::<String>()
+                    .trim_end_matches('-')
+                    .to_string();
                 if let Some((l, _)) = seen.get(&made) {
                     cx.push(
-                        Diagnostic::error(&file, at.0, at.1, format!("this event's generated id `{made}` repeats line {l}'s"))
-                            .help("give one of them an explicit `id:`"),
+                        Diagnostic::error(
+                            &file,
+                            at.0,
+                            at.1,
+                            format!("this event's generated id `{made}` repeats line {l}'s"),
+                        )
+                        .help("give one of them an explicit `id:`"),
                     );
                     None
                 } else {
@@ -138,7 +197,10 @@ pub fn events(list: (PathBuf, Vec<Spanned<EventRaw>>), actors: &[Actor], ev: &Ev
         };
         let actor_idx = refs(&mut cx, &e.actors, &ids);
         let importance = cx.one_of(&e.importance, "importance", &["key", "normal"], "normal");
-        let evidence = id.as_ref().map(|id| evidence(&mut cx, &e.evidence, &format!("event-{id}"), ev)).unwrap_or_default();
+        let evidence = id
+            .as_ref()
+            .map(|id| evidence(&mut cx, &e.evidence, &format!("event-{id}"), ev))
+            .unwrap_or_default();
         if let (Some(id), Some(date), Some(title)) = (id, date, title) {
             events.push(Event {
                 id,
@@ -159,7 +221,12 @@ pub fn events(list: (PathBuf, Vec<Spanned<EventRaw>>), actors: &[Actor], ev: &Ev
 }
 
 /// Checks the question list.
-pub fn questions(list: (PathBuf, Vec<Spanned<QuestionRaw>>), actors: &[Actor], ev: &Evidence, out: &mut Vec<Diagnostic>) -> Vec<Question> {
+pub fn questions(
+    list: (PathBuf, Vec<Spanned<QuestionRaw>>),
+    actors: &[Actor],
+    ev: &Evidence,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Question> {
     let (file, items) = list;
     let mut cx = Cx::new(&file);
     let ids: Vec<String> = actors.iter().map(|a| a.id.clone()).collect();
@@ -171,9 +238,28 @@ pub fn questions(list: (PathBuf, Vec<Spanned<QuestionRaw>>), actors: &[Actor], e
         let id = id(&mut cx, &q.id, "this question", at, &mut seen);
         let question = cx.required(&q.question, "question", "this question", at);
         let status = cx.one_of(&q.status, "status", &["open", "answered", "moot"], "open");
-        let priority = cx.one_of(&q.priority, "priority", &["high", "medium", "low"], "medium");
-        let likelihood = q.likelihood.as_ref().map(|_| cx.one_of(&q.likelihood, "likelihood", &LIKELIHOODS, "roughly even chance"));
-        let confidence = q.confidence.as_ref().map(|_| cx.one_of(&q.confidence, "confidence", &["low", "moderate", "high"], "moderate"));
+        let priority = cx.one_of(
+            &q.priority,
+            "priority",
+            &["high", "medium", "low"],
+            "medium",
+        );
+        let likelihood = q.likelihood.as_ref().map(|_| {
+            cx.one_of(
+                &q.likelihood,
+                "likelihood",
+                &LIKELIHOODS,
+                "roughly even chance",
+            )
+        });
+        let confidence = q.confidence.as_ref().map(|_| {
+            cx.one_of(
+                &q.confidence,
+                "confidence",
+                &["low", "moderate", "high"],
+                "moderate",
+            )
+        });
         let answer = text(&q.answer);
         if status == "answered" && answer.is_none() {
             let (line, col) = q.status.as_ref().map_or(at, loc);
@@ -185,7 +271,10 @@ pub fn questions(list: (PathBuf, Vec<Spanned<QuestionRaw>>), actors: &[Actor], e
             );
         }
         let actor_idx = refs(&mut cx, &q.actors, &ids);
-        let evidence = id.as_ref().map(|id| evidence(&mut cx, &q.evidence, &format!("question-{id}"), ev)).unwrap_or_default();
+        let evidence = id
+            .as_ref()
+            .map(|id| evidence(&mut cx, &q.evidence, &format!("question-{id}"), ev))
+            .unwrap_or_default();
         if let (Some(id), Some(question)) = (id, question) {
             questions.push(Question {
                 id,
@@ -208,7 +297,13 @@ pub fn questions(list: (PathBuf, Vec<Spanned<QuestionRaw>>), actors: &[Actor], e
 }
 
 /// A required, well-formed, unique id.
-fn id(cx: &mut Cx, v: &Option<S>, what: &str, at: (usize, usize), seen: &mut HashMap<String, (usize, usize)>) -> Option<String> {
+fn id(
+    cx: &mut Cx,
+    v: &Option<S>,
+    what: &str,
+    at: (usize, usize),
+    seen: &mut HashMap<String, (usize, usize)>,
+) -> Option<String> {
     let id = cx.required(v, "id", what, at)?;
     let s = v.as_ref()?;
     if !is_valid_slug(&id) {
@@ -219,7 +314,9 @@ fn id(cx: &mut Cx, v: &Option<S>, what: &str, at: (usize, usize), seen: &mut Has
     }
     let here = loc(s);
     if let Some((l, c)) = seen.get(&id) {
-        cx.at(s, format!("duplicate id `{id}`")).label(format!("first used on line {l}, column {c}")).help("ids must be unique within a packet's list");
+        cx.at(s, format!("duplicate id `{id}`"))
+            .label(format!("first used on line {l}, column {c}"))
+            .help("ids must be unique within a packet's list");
         return None;
     }
     seen.insert(id.clone(), here);
@@ -228,7 +325,10 @@ fn id(cx: &mut Cx, v: &Option<S>, what: &str, at: (usize, usize), seen: &mut Has
 
 /// Actor ids to indices; unknown ids are errors naming the closest id.
 fn refs(cx: &mut Cx, v: &[S], ids: &[String]) -> Vec<usize> {
-    v.iter().filter_map(|s| actor_ref(cx, s, ids)).filter_map(|id| ids.iter().position(|i| *i == id)).collect()
+    v.iter()
+        .filter_map(|s| actor_ref(cx, s, ids))
+        .filter_map(|id| ids.iter().position(|i| *i == id))
+        .collect()
 }
 
 fn actor_ref(cx: &mut Cx, s: &S, ids: &[String]) -> Option<String> {
@@ -240,25 +340,39 @@ fn actor_ref(cx: &mut Cx, s: &S, ids: &[String]) -> Option<String> {
     let d = cx.at(s, format!("unknown actor `{id}`"));
     match hint {
         Some(h) => d.label(format!("did you mean `{h}`?")),
-        None => d.label("no actor has this id").help(format!("known actors: {}", ids.join(", "))),
+        None => d
+            .label("no actor has this id")
+            .help(format!("known actors: {}", ids.join(", "))),
     };
     None
 }
 
 /// Resolves every evidence entry; `base` names the anchors (`event-x` → `ev-event-x-1`).
-fn evidence(cx: &mut Cx, items: &[Spanned<EvidenceRaw>], base: &str, ev: &Evidence) -> Vec<EvidenceModel> {
+fn evidence(
+    cx: &mut Cx,
+    items: &[Spanned<EvidenceRaw>],
+    base: &str,
+    ev: &Evidence,
+) -> Vec<EvidenceModel> {
     let mut out = Vec::new();
     for (k, item) in items.iter().enumerate() {
         let e = &item.value;
         let at = loc(item);
         let Some(q) = &e.quote else {
-            cx.push(Diagnostic::error(&cx.file.clone(), at.0, at.1, "evidence is missing `quote`").label("add `quote:` with text from the article"));
+            cx.push(
+                Diagnostic::error(cx.file.clone(), at.0, at.1, "evidence is missing `quote`")
+                    .label("add `quote:` with text from the article"),
+            );
             continue;
         };
         // A short-form quote has no position of its own: use the list item's.
         let qat = if q.referenced.line() == 0 { at } else { loc(q) };
         let Some(matcher) = ev.matcher else { continue };
-        let query = Query { quote: &q.value, prefix: e.prefix.as_ref().map(|p| p.value.as_str()), suffix: e.suffix.as_ref().map(|s| s.value.as_str()) };
+        let query = Query {
+            quote: &q.value,
+            prefix: e.prefix.as_ref().map(|p| p.value.as_str()),
+            suffix: e.suffix.as_ref().map(|s| s.value.as_str()),
+        };
         let file = cx.file.clone();
         match matcher.find(query) {
             Ok(hit) => out.push(EvidenceModel {
@@ -268,13 +382,19 @@ fn evidence(cx: &mut Cx, items: &[Spanned<EvidenceRaw>], base: &str, ev: &Eviden
                 anchor: format!("ev-{base}-{}", k + 1),
             }),
             Err(Miss::Empty) => {
-                cx.push(Diagnostic::error(file, qat.0, qat.1, "empty quote").label("quote text from article.md"));
+                cx.push(
+                    Diagnostic::error(file, qat.0, qat.1, "empty quote")
+                        .label("quote text from article.md"),
+                );
             }
             Err(Miss::NotFound(close)) => {
                 let help = if close.is_empty() {
                     "no similar passage in article.md; quote the article's exact words".to_string()
                 } else {
-                    let list: Vec<String> = close.iter().map(|(b, t)| format!("block {b}: \"{t}\"")).collect();
+                    let list: Vec<String> = close
+                        .iter()
+                        .map(|(b, t)| format!("block {b}: \"{t}\""))
+                        .collect();
                     format!("closest text in article.md: {}", list.join("; "))
                 };
                 cx.push(
@@ -285,7 +405,10 @@ fn evidence(cx: &mut Cx, items: &[Spanned<EvidenceRaw>], base: &str, ev: &Eviden
                 );
             }
             Err(Miss::Ambiguous(hits)) => {
-                let list: Vec<String> = hits.iter().map(|(b, t)| format!("block {b}: \"{t}\"")).collect();
+                let list: Vec<String> = hits
+                    .iter()
+                    .map(|(b, t)| format!("block {b}: \"{t}\""))
+                    .collect();
                 cx.push(
                     Diagnostic::error(file, qat.0, qat.1, format!("quote found {} times in the article", hits.len()))
                         .span_len(q.value.chars().count())
@@ -302,9 +425,14 @@ fn evidence(cx: &mut Cx, items: &[Spanned<EvidenceRaw>], base: &str, ev: &Eviden
 }
 
 fn text(v: &Option<S>) -> Option<String> {
-    v.as_ref().map(|s| s.value.trim().to_string()).filter(|s| !s.is_empty())
+    v.as_ref()
+        .map(|s| s.value.trim().to_string())
+        .filter(|s| !s.is_empty())
 }
 
 fn strings(v: &[S]) -> Vec<String> {
-    v.iter().map(|s| s.value.trim().to_string()).filter(|s| !s.is_empty()).collect()
+    v.iter()
+        .map(|s| s.value.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
 }

@@ -10,7 +10,6 @@ mod packet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use serde_saphyr::Spanned;
 
 use crate::date::FuzzyDate;
 use crate::diag::{DiagBuild, Diagnostic, Diagnostics, closest};
@@ -53,7 +52,9 @@ pub fn validate(raw: RawProject, ov: &Overrides, diags: &mut Diagnostics) -> Opt
 fn config(raw: &ConfigRaw, root: &Path, ov: &Overrides, diags: &mut Diagnostics) -> Option<Config> {
     let file = Path::new("brief.yaml");
     let mut cx = Cx::new(file);
-    let title = cx.text(&raw.title).unwrap_or_else(|| "Briefing packets".into());
+    let title = cx
+        .text(&raw.title)
+        .unwrap_or_else(|| "Briefing packets".into());
     let base = match &ov.base_url {
         Some(url) => Some(url.clone()),
         None => raw.base_url.as_ref().map(|s| s.value.clone()),
@@ -70,7 +71,10 @@ fn config(raw: &ConfigRaw, root: &Path, ov: &Overrides, diags: &mut Diagnostics)
                         cx.at(s, msg).help(help);
                     }
                     _ => {
-                        cx.push(Diagnostic::error("brief.yaml", 0, 0, format!("--base-url: {msg}")).help(help));
+                        cx.push(
+                            Diagnostic::error("brief.yaml", 0, 0, format!("--base-url: {msg}"))
+                                .help(help),
+                        );
                     }
                 }
                 "http://127.0.0.1:1111/".into()
@@ -79,35 +83,52 @@ fn config(raw: &ConfigRaw, root: &Path, ov: &Overrides, diags: &mut Diagnostics)
     };
     let root_path = url_path(&base_url);
     let theme = cx.text(&raw.theme).unwrap_or_else(|| "default".into());
-    if theme != "default" && !root.join("themes").join(&theme).is_dir() {
-        if let Some(s) = &raw.theme {
-            let mut names: Vec<String> = std::fs::read_dir(root.join("themes"))
-                .map(|rd| rd.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
-                .unwrap_or_default();
-            names.push("default".into());
-            let hint = closest(&theme, names.iter().map(String::as_str)).map(|c| format!("did you mean `{c}`?"));
-            cx.at(s, format!("theme `{theme}` not found in themes/"))
-                .label(hint.unwrap_or_default())
-                .help(format!("available themes: {}", names.join(", ")));
-        }
+    if theme != "default"
+        && !root.join("themes").join(&theme).is_dir()
+        && let Some(s) = &raw.theme
+    {
+        let mut names: Vec<String> = std::fs::read_dir(root.join("themes"))
+            .map(|rd| {
+                rd.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.push("default".into());
+        let hint = closest(&theme, names.iter().map(String::as_str))
+            .map(|c| format!("did you mean `{c}`?"));
+        cx.at(s, format!("theme `{theme}` not found in themes/"))
+            .label(hint.unwrap_or_default())
+            .help(format!("available themes: {}", names.join(", ")));
     }
-    let mentions = match cx.one_of(&raw.mentions, "mentions", &["first", "all", "none"], "first") {
+    let mentions = match cx.one_of(
+        &raw.mentions,
+        "mentions",
+        &["first", "all", "none"],
+        "first",
+    ) {
         "all" => MentionMode::All,
         "none" => MentionMode::None,
         _ => MentionMode::First,
     };
-    let highlight_theme = cx.text(&raw.highlight_theme).unwrap_or_else(|| crate::highlight::DEFAULT_THEME.into());
+    let highlight_theme = cx
+        .text(&raw.highlight_theme)
+        .unwrap_or_else(|| crate::highlight::DEFAULT_THEME.into());
     if let Some(s) = &raw.highlight_theme {
         let names = crate::highlight::theme_names();
         if !names.contains(&highlight_theme) {
-            let hint = closest(&highlight_theme, names.iter().map(String::as_str)).map(|c| format!("did you mean `{c}`?"));
+            let hint = closest(&highlight_theme, names.iter().map(String::as_str))
+                .map(|c| format!("did you mean `{c}`?"));
             cx.at(s, format!("unknown highlight theme `{highlight_theme}`"))
                 .label(hint.unwrap_or_default())
                 .help(format!("available: {}", names.join(", ")));
         }
     }
     let output_dir = PathBuf::from(cx.text(&raw.output_dir).unwrap_or_else(|| "public".into()));
-    let ok = !cx.diags.iter().any(|d| d.severity == crate::diag::Severity::Error);
+    let ok = !cx
+        .diags
+        .iter()
+        .any(|d| d.severity == crate::diag::Severity::Error);
     diags.extend(cx.diags);
     ok.then_some(Config {
         title,
@@ -149,7 +170,10 @@ pub(crate) struct Cx {
 
 impl Cx {
     pub fn new(file: impl Into<PathBuf>) -> Self {
-        Self { file: file.into(), diags: Vec::new() }
+        Self {
+            file: file.into(),
+            diags: Vec::new(),
+        }
     }
 
     pub fn push(&mut self, d: Diagnostic) -> &mut Diagnostic {
@@ -165,21 +189,25 @@ impl Cx {
         self.push(d)
     }
 
-    /// An error at the start of a spanned item (a mapping or list).
-    pub fn at_item<T>(&mut self, s: &Spanned<T>, msg: impl Into<String>) -> &mut Diagnostic {
-        let (line, col) = loc(s);
-        self.push(Diagnostic::error(&self.file, line, col, msg))
-    }
-
     /// A trimmed, non-empty string value.
     pub fn text(&mut self, v: &Option<S>) -> Option<String> {
         let s = v.as_ref()?;
         let t = s.value.trim();
-        if t.is_empty() { None } else { Some(t.to_string()) }
+        if t.is_empty() {
+            None
+        } else {
+            Some(t.to_string())
+        }
     }
 
     /// A required string: reports a missing or empty value at the item (`at`).
-    pub fn required(&mut self, v: &Option<S>, key: &str, what: &str, at: (usize, usize)) -> Option<String> {
+    pub fn required(
+        &mut self,
+        v: &Option<S>,
+        key: &str,
+        what: &str,
+        at: (usize, usize),
+    ) -> Option<String> {
         match v {
             None => {
                 self.push(
@@ -189,7 +217,8 @@ impl Cx {
                 None
             }
             Some(s) if s.value.trim().is_empty() => {
-                self.at(s, format!("`{key}` is empty")).label("write a value here");
+                self.at(s, format!("`{key}` is empty"))
+                    .label("write a value here");
                 None
             }
             Some(s) => Some(s.value.trim().to_string()),
@@ -197,7 +226,13 @@ impl Cx {
     }
 
     /// One of `allowed`, or `default` when absent; an unknown value is an error.
-    pub fn one_of(&mut self, v: &Option<S>, key: &str, allowed: &[&'static str], default: &'static str) -> &'static str {
+    pub fn one_of(
+        &mut self,
+        v: &Option<S>,
+        key: &str,
+        allowed: &[&'static str],
+        default: &'static str,
+    ) -> &'static str {
         let Some(s) = v else { return default };
         let t = s.value.trim();
         if let Some(a) = allowed.iter().find(|a| **a == t) {
@@ -239,8 +274,14 @@ mod tests {
 
     #[test]
     fn base_urls_are_normalised() {
-        assert_eq!(base_url("https://u.github.io/repo").as_deref(), Some("https://u.github.io/repo/"));
-        assert_eq!(base_url("http://127.0.0.1:1111/").as_deref(), Some("http://127.0.0.1:1111/"));
+        assert_eq!(
+            base_url("https://u.github.io/repo").as_deref(),
+            Some("https://u.github.io/repo/")
+        );
+        assert_eq!(
+            base_url("http://127.0.0.1:1111/").as_deref(),
+            Some("http://127.0.0.1:1111/")
+        );
         assert_eq!(base_url("/repo/"), None);
         assert_eq!(base_url("javascript:x"), None);
         assert_eq!(url_path("https://u.github.io/repo/"), "/repo/");

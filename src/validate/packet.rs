@@ -28,14 +28,34 @@ pub fn validate(p: RawPacket, _config: &Config, out: &mut Vec<Diagnostic>) -> Op
     let mut cx = Cx::new(&meta_file);
 
     // Each list comes from packet.yaml or from its own file, never both.
-    let timeline = pick(&mut cx, meta.as_mut().and_then(|m| m.timeline.take()), p.timeline_file, &meta_file, "timeline");
-    let actors = pick(&mut cx, meta.as_mut().and_then(|m| m.actors.take()), p.actors_file, &meta_file, "actors");
-    let questions = pick(&mut cx, meta.as_mut().and_then(|m| m.questions.take()), p.questions_file, &meta_file, "questions");
+    let timeline = pick(
+        &mut cx,
+        meta.as_mut().and_then(|m| m.timeline.take()),
+        p.timeline_file,
+        &meta_file,
+        "timeline",
+    );
+    let actors = pick(
+        &mut cx,
+        meta.as_mut().and_then(|m| m.actors.take()),
+        p.actors_file,
+        &meta_file,
+        "actors",
+    );
+    let questions = pick(
+        &mut cx,
+        meta.as_mut().and_then(|m| m.questions.take()),
+        p.questions_file,
+        &meta_file,
+        "questions",
+    );
 
     let header = meta.as_ref().map(|m| meta_fields(&mut cx, m));
     out.append(&mut cx.diags);
 
-    let ev = items::Evidence { matcher: readable.then_some(&matcher) };
+    let ev = items::Evidence {
+        matcher: readable.then_some(&matcher),
+    };
     let actor_list = items::actors(actors, &ev, out);
     let events = items::events(timeline, &actor_list, &ev, out);
     let question_list = items::questions(questions, &actor_list, &ev, out);
@@ -44,7 +64,10 @@ pub fn validate(p: RawPacket, _config: &Config, out: &mut Vec<Diagnostic>) -> Op
     let names: Vec<(usize, &str)> = actor_list
         .iter()
         .enumerate()
-        .flat_map(|(i, a)| std::iter::once((i, a.name.as_str())).chain(a.aliases.iter().map(move |s| (i, s.as_str()))))
+        .flat_map(|(i, a)| {
+            std::iter::once((i, a.name.as_str()))
+                .chain(a.aliases.iter().map(move |s| (i, s.as_str())))
+        })
         .collect();
     let found = mentions::find(&article, &names);
     for miss in mentions::near_misses(&article, &article_text, &names) {
@@ -101,13 +124,19 @@ fn meta_fields(cx: &mut Cx, m: &PacketRaw) -> Header {
     let summary = cx.text(&m.summary);
     let as_of = cx.opt_date(&m.as_of);
     let updated = cx.opt_date(&m.updated);
-    let tags = m.tags.iter().map(|t| t.value.trim().to_string()).filter(|t| !t.is_empty()).collect();
+    let tags = m
+        .tags
+        .iter()
+        .map(|t| t.value.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
     let source = m.source.as_ref().map(|s| {
         let s = &s.value;
         let url = s.url.as_ref().and_then(|u| {
             let ok = web_url(&u.value);
             if ok.is_none() {
-                cx.at(u, "`source.url` must be an http or https URL").label("not a web address");
+                cx.at(u, "`source.url` must be an http or https URL")
+                    .label("not a web address");
             }
             ok
         });
@@ -116,7 +145,12 @@ fn meta_fields(cx: &mut Cx, m: &PacketRaw) -> Header {
             publisher: cx.text(&s.publisher),
             url,
             published: cx.opt_date(&s.published),
-            authors: s.authors.iter().map(|a| a.value.trim().to_string()).filter(|a| !a.is_empty()).collect(),
+            authors: s
+                .authors
+                .iter()
+                .map(|a| a.value.trim().to_string())
+                .filter(|a| !a.is_empty())
+                .collect(),
             language: cx.text(&s.language),
             note: cx.text(&s.note),
         }
@@ -124,14 +158,26 @@ fn meta_fields(cx: &mut Cx, m: &PacketRaw) -> Header {
     let mut changelog = Vec::new();
     for c in &m.changelog {
         let at = super::loc(c);
-        let date = cx.required(&c.value.date, "date", "this changelog entry", at).and(c.value.date.as_ref()).and_then(|d| cx.date(d));
+        let date = cx
+            .required(&c.value.date, "date", "this changelog entry", at)
+            .and(c.value.date.as_ref())
+            .and_then(|d| cx.date(d));
         let note = cx.required(&c.value.note, "note", "this changelog entry", at);
         if let (Some(date), Some(note)) = (date, note) {
             changelog.push(Change { date, note });
         }
     }
     changelog.sort_by(|a, b| b.date.cmp(&a.date));
-    (title, summary, as_of, updated, m.draft.unwrap_or(false), tags, source, changelog)
+    (
+        title,
+        summary,
+        as_of,
+        updated,
+        m.draft.unwrap_or(false),
+        tags,
+        source,
+        changelog,
+    )
 }
 
 /// The list from packet.yaml or from its own file; both is an error pointing at each.
@@ -146,9 +192,17 @@ fn pick<T>(
         (Some(i), Some((f, _))) => {
             let (line, col) = super::loc(&i);
             cx.push(
-                Diagnostic::error(meta_file, line, col, format!("`{key}` is defined both here and in {}", f.display()))
-                    .label(format!("inline `{key}:` list"))
-                    .help(format!("keep one: move these entries into {} or delete that file", f.display())),
+                Diagnostic::error(
+                    meta_file,
+                    line,
+                    col,
+                    format!("`{key}` is defined both here and in {}", f.display()),
+                )
+                .label(format!("inline `{key}:` list"))
+                .help(format!(
+                    "keep one: move these entries into {} or delete that file",
+                    f.display()
+                )),
             );
             (meta_file.to_path_buf(), i.value)
         }

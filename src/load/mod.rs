@@ -12,7 +12,7 @@ use crate::diag::{DiagBuild, Diagnostic, Diagnostics};
 use raw::{ActorRaw, ConfigRaw, EventRaw, PacketRaw, QuestionRaw};
 use serde_saphyr::Spanned;
 
-pub use yaml::{is_valid_slug, loc};
+pub use yaml::{is_valid_slug, loc, text_loc};
 
 /// Largest YAML or Markdown file `brief` reads (a briefing is text, not a data dump).
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;

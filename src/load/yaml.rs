@@ -81,15 +81,16 @@ fn to_diagnostic(e: &serde_saphyr::Error, file: &Path) -> Diagnostic {
     d
 }
 
-/// Parses serde's "unknown field `x`, expected one of `a`, `b`" message.
+/// Parses an "unknown field `x`, expected one of a, b" message (names with or without
+/// backticks).
 fn unknown_field(msg: &str) -> Option<(String, Vec<String>)> {
     let rest = msg.split("unknown field `").nth(1)?;
     let (key, rest) = rest.split_once('`')?;
-    let expected = rest
-        .split('`')
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 1)
-        .map(|(_, s)| s.to_string())
+    let list = rest.split("expected one of ").nth(1).unwrap_or("");
+    let expected = list
+        .split(',')
+        .map(|s| s.trim().trim_matches('`').to_string())
+        .filter(|s| !s.is_empty())
         .collect();
     Some((key.to_string(), expected))
 }
@@ -97,6 +98,13 @@ fn unknown_field(msg: &str) -> Option<(String, Vec<String>)> {
 /// Line and column (1-based) of a spanned value; `(0, 0)` when unknown.
 pub fn loc<T>(s: &Spanned<T>) -> (usize, usize) {
     (s.referenced.line() as usize, s.referenced.column() as usize)
+}
+
+/// Line and column of the first character of a string value's text: past the opening quote
+/// when the scalar was quoted (its span is then longer than its value).
+pub fn text_loc(at: &serde_saphyr::Location, value: &str) -> (usize, usize) {
+    let quoted = at.span().len() as usize >= value.chars().count() + 2;
+    (at.line() as usize, at.column() as usize + usize::from(quoted))
 }
 
 /// `[a-z0-9-]+`, not starting or ending with `-`.

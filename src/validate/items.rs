@@ -9,7 +9,7 @@ use super::Cx;
 use crate::article::anchor::{Matcher, Miss, Query};
 use crate::diag::{DiagBuild, Diagnostic, closest};
 use crate::load::raw::{ActorRaw, EventRaw, EvidenceRaw, QuestionRaw, S};
-use crate::load::{is_valid_slug, loc, slugify};
+use crate::load::{is_valid_slug, loc, slugify, text_loc};
 use crate::model::{Actor, Event, Evidence as EvidenceModel, LIKELIHOODS, Question, Relation};
 
 /// What evidence is checked against.
@@ -366,7 +366,11 @@ fn evidence(
             continue;
         };
         // A short-form quote has no position of its own: use the list item's.
-        let qat = if q.referenced.line() == 0 { at } else { loc(q) };
+        let qat = if q.referenced.line() == 0 {
+            text_loc(&item.referenced, &q.value)
+        } else {
+            text_loc(&q.referenced, &q.value)
+        };
         let Some(matcher) = ev.matcher else { continue };
         let query = Query {
             quote: &q.value,

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use crate::date::FuzzyDate;
 use crate::diag::{DiagBuild, Diagnostic, Diagnostics, closest};
 use crate::load::raw::{ConfigRaw, S};
-use crate::load::{RawProject, loc};
+use crate::load::{RawProject, text_loc};
 use crate::model::{Config, MentionMode, Site};
 
 /// Options of a run that change what is validated.
@@ -184,7 +184,7 @@ impl Cx {
 
     /// An error at a spanned value, underlining it.
     pub fn at(&mut self, s: &S, msg: impl Into<String>) -> &mut Diagnostic {
-        let (line, col) = loc(s);
+        let (line, col) = text_loc(&s.referenced, &s.value);
         let d = Diagnostic::error(&self.file, line, col, msg).span_len(s.value.chars().count());
         self.push(d)
     }
@@ -250,7 +250,7 @@ impl Cx {
         match FuzzyDate::parse(s.value.trim()) {
             Ok(d) => Some(d),
             Err(e) => {
-                let (line, col) = loc(s);
+                let (line, col) = text_loc(&s.referenced, &s.value);
                 self.push(
                     Diagnostic::error(&self.file, line, col + e.offset, format!("invalid date `{}`", s.value.trim()))
                         .span_len(e.len)

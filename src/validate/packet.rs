@@ -157,7 +157,7 @@ fn meta_fields(cx: &mut Cx, m: &PacketRaw) -> Header {
     });
     let mut changelog = Vec::new();
     for c in &m.changelog {
-        let at = super::loc(c);
+        let at = crate::load::loc(c);
         let date = cx
             .required(&c.value.date, "date", "this changelog entry", at)
             .and(c.value.date.as_ref())
@@ -190,7 +190,7 @@ fn pick<T>(
 ) -> (std::path::PathBuf, Vec<Spanned<T>>) {
     match (inline, file) {
         (Some(i), Some((f, _))) => {
-            let (line, col) = super::loc(&i);
+            let (line, col) = crate::load::loc(&i);
             cx.push(
                 Diagnostic::error(
                     meta_file,

@@ -49,12 +49,14 @@ fn check_url(
     ids: &HashMap<&str, HashSet<&str>>,
 ) -> Option<String> {
     let url = url.replace("&amp;", "&");
-    let url = match url.strip_prefix(base_url.trim_end_matches('/')) {
-        Some(rest) => rest.to_string(),
-        None if url.contains("://") || url.starts_with("mailto:") || url.starts_with("//") => {
+    // Absolute URLs on the site's own origin are checked like root-relative ones.
+    let origin = base_url.strip_suffix(root).unwrap_or(base_url);
+    let url = match url.strip_prefix(origin) {
+        Some(rest) if rest.starts_with('/') => rest.to_string(),
+        _ if url.contains("://") || url.starts_with("mailto:") || url.starts_with("//") => {
             return None;
         }
-        None => url,
+        _ => url,
     };
     let (path, fragment) = match url.split_once('#') {
         Some((p, f)) => (p.to_string(), Some(f.to_string())),
@@ -177,7 +179,11 @@ mod tests {
         ]);
         let d = check(&files, "/r/", "https://u.example/r/");
         let msgs: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
-        assert_eq!(msgs.len(), 3, "{msgs:?}");
+        assert_eq!(msgs.len(), 4, "{msgs:?}");
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("`https://u.example/x/`") && m.contains("outside"))
+        );
         assert!(
             msgs.iter()
                 .any(|m| m.contains("`article/`") && m.contains("no such page"))

@@ -249,6 +249,11 @@ impl Article {
         a
     }
 
+    /// `true` when the article has a code block (the site then needs the highlight stylesheet).
+    pub fn has_code(&self) -> bool {
+        self.blocks.iter().any(|b| b.kind == BlockKind::Code)
+    }
+
     /// The block numbered `n`.
     pub fn block(&self, n: usize) -> Option<&Block> {
         n.checked_sub(1).and_then(|i| self.blocks.get(i))

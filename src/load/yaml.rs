@@ -104,7 +104,10 @@ pub fn loc<T>(s: &Spanned<T>) -> (usize, usize) {
 /// when the scalar was quoted (its span is then longer than its value).
 pub fn text_loc(at: &serde_saphyr::Location, value: &str) -> (usize, usize) {
     let quoted = at.span().len() as usize >= value.chars().count() + 2;
-    (at.line() as usize, at.column() as usize + usize::from(quoted))
+    (
+        at.line() as usize,
+        at.column() as usize + usize::from(quoted),
+    )
 }
 
 /// `[a-z0-9-]+`, not starting or ending with `-`.

@@ -1,7 +1,9 @@
 //! Render stage: validated model → every output file, in memory.
 //!
-//! Views are built once per packet (in parallel) and turned into Tera values once; each page
-//! of the page table ([`pages`]) is then rendered in parallel from those shared values.
+//! A [`Renderer`] holds what every page shares (the compiled theme, the `site` view, the
+//! highlighter). [`Renderer::packet`] renders everything under one packet's folder from that
+//! packet alone, and [`Renderer::site_files`] the site-level files from the packets' summaries,
+//! so `serve` can re-render one edited packet and still produce exactly what a full build does.
 
 pub mod json;
 pub mod packet;
@@ -17,7 +19,7 @@ use tera::{Context, Value};
 
 use crate::diag::{DiagBuild, Diagnostic, Diagnostics};
 use crate::highlight::Highlighter;
-use crate::model::Site;
+use crate::model::{Config, Packet, Site};
 use pages::{Page, Scope};
 use views::*;
 
@@ -30,219 +32,289 @@ pub enum Content {
     Copy(PathBuf),
 }
 
-/// The whole site: output path (relative, `/`-separated) → content.
+/// Output path (relative, `/`-separated) → content.
 pub type Files = BTreeMap<String, Content>;
 
-/// Renders `site` (read from `root`) into memory. Template problems go to `diags`.
-pub fn render(site: &Site, root: &Path, diags: &mut Diagnostics) -> Option<Files> {
-    let config = &site.config;
-    let theme = match theme::load(root, &config.theme) {
-        Ok(t) => t,
-        Err(ds) => {
-            diags.extend(ds);
-            return None;
-        }
-    };
-    let hl = Highlighter::new();
-    let packet_views: Vec<(PacketView, Value)> = site
-        .packets
-        .par_iter()
-        .map(|p| {
-            let v = packet::packet_view(p, config, &hl);
-            let value = Value::from_serializable(&v);
-            (v, value)
+/// Everything rendered for one packet.
+#[derive(Debug, Clone)]
+pub struct PacketOutput {
+    /// Its entry on the index and in the feed.
+    pub summary: PacketSummary,
+    /// Its pages in the sitemap.
+    pub sitemap: Vec<SitemapEntry>,
+    /// Every file under `<slug>/`.
+    pub files: Files,
+}
+
+/// What all pages share. Build one per run (or per theme/config change under `serve`).
+pub struct Renderer {
+    theme: theme::Theme,
+    config: Config,
+    root: PathBuf,
+    site: SiteView,
+    base: Context,
+    hl: Highlighter,
+}
+
+impl Renderer {
+    /// Loads the theme. `has_code` says whether any article has a code block (every page then
+    /// links the highlight stylesheet).
+    pub fn new(config: &Config, root: &Path, has_code: bool) -> Result<Renderer, Vec<Diagnostic>> {
+        let theme = theme::load(root, &config.theme)?;
+        let site = SiteView {
+            title: config.title.clone(),
+            base_url: config.base_url.clone(),
+            root: config.root.clone(),
+            stylesheet: format!("{}style.css", config.root),
+            highlight_stylesheet: has_code.then(|| format!("{}highlight.css", config.root)),
+            feed_url: format!("{}atom.xml", config.root),
+            generator: env!("CARGO_PKG_VERSION").to_string(),
+        };
+        let mut base = Context::new();
+        base.insert("site", &site);
+        Ok(Renderer {
+            theme,
+            config: config.clone(),
+            root: root.to_path_buf(),
+            site,
+            base,
+            hl: Highlighter::new(),
         })
-        .collect();
-
-    let site_view = SiteView {
-        title: config.title.clone(),
-        base_url: config.base_url.clone(),
-        root: config.root.clone(),
-        stylesheet: format!("{}style.css", config.root),
-        highlight_stylesheet: hl.used().then(|| format!("{}highlight.css", config.root)),
-        feed_url: format!("{}atom.xml", config.root),
-        generator: env!("CARGO_PKG_VERSION").to_string(),
-    };
-    let summaries: Vec<PacketSummary> = packet_views
-        .iter()
-        .map(|(v, _)| summary(v, config))
-        .collect();
-    let mut base = Context::new();
-    base.insert("site", &site_view);
-
-    let plan = pages::plan(site.packets.iter().map(|p| {
-        (
-            p.slug.as_str(),
-            p.actors.iter().map(|a| a.id.as_str()).collect(),
-            p.questions.iter().map(|q| q.id.as_str()).collect(),
-        )
-    }));
-    let summaries_value = Value::from_serializable(&summaries);
-    let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = plan
-        .par_iter()
-        .map(|page| {
-            let mut cx = base.clone();
-            cx.insert("page", &page_meta(page, site, config));
-            match page.scope {
-                Scope::Site => cx.insert_value("packets", summaries_value.clone()),
-                Scope::Packet(p) => cx.insert_value("packet", packet_views[p].1.clone()),
-                Scope::Actor(p, a) => {
-                    cx.insert_value("packet", packet_views[p].1.clone());
-                    cx.insert("actor", &packet_views[p].0.actors[a]);
-                }
-                Scope::Question(p, q) => {
-                    cx.insert_value("packet", packet_views[p].1.clone());
-                    cx.insert("question", &packet_views[p].0.questions[q]);
-                }
-            }
-            render_one(
-                &theme,
-                page.template,
-                &cx,
-                &page.output(),
-                root,
-                &config.theme,
-            )
-        })
-        .collect();
-
-    let mut files = Files::new();
-    for r in results {
-        match r {
-            Ok((path, bytes)) => {
-                files.insert(path, Content::Bytes(bytes));
-            }
-            Err(d) => diags.push(d),
-        }
     }
 
-    // Feeds.
-    let mut newest = summaries.clone();
-    newest.sort_by(|a, b| b.feed_updated.cmp(&a.feed_updated));
-    let mut feed = base.clone();
-    feed.insert(
-        "updated",
-        &newest
-            .first()
-            .map_or("1970-01-01T00:00:00Z".to_string(), |s| {
-                s.feed_updated.clone()
-            }),
-    );
-    feed.insert("packets", &newest);
-    let mut sitemap = base.clone();
-    let entries: Vec<SitemapEntry> = plan
-        .iter()
-        .filter(|p| p.kind != "404")
-        .map(|p| SitemapEntry {
-            permalink: format!("{}{}", config.base_url, p.path),
-            lastmod: match p.scope {
-                Scope::Site => None,
-                Scope::Packet(i) | Scope::Actor(i, _) | Scope::Question(i, _) => {
-                    let v = &packet_views[i].0;
-                    v.updated
-                        .as_ref()
-                        .or(v.as_of.as_ref())
-                        .filter(|d| d.precision == "day")
-                        .map(|d| d.start.clone())
-                }
-            },
-        })
-        .collect();
-    sitemap.insert("entries", &entries);
-    for (name, cx) in [("atom.xml", &feed), ("sitemap.xml", &sitemap)] {
-        match render_one(&theme, name, cx, name, root, &config.theme) {
-            Ok((path, bytes)) => {
-                files.insert(path, Content::Bytes(bytes));
-            }
-            Err(d) => diags.push(d),
-        }
+    /// The shared `site` view.
+    pub fn site_view(&self) -> &SiteView {
+        &self.site
     }
 
-    // Exports and copies.
-    for (p, (v, _)) in site.packets.iter().zip(&packet_views) {
+    /// Renders every page, export and copied file of one packet.
+    pub fn packet(&self, p: &Packet) -> Result<PacketOutput, Vec<Diagnostic>> {
+        let config = &self.config;
+        let view = packet::packet_view(p, config, &self.hl);
+        let value = Value::from_serializable(&view);
+        let plan = pages::packet_pages(
+            &p.slug,
+            p.actors.iter().map(|a| a.id.as_str()),
+            p.questions.iter().map(|q| q.id.as_str()),
+        );
+        let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = plan
+            .par_iter()
+            .map(|page| {
+                let mut cx = self.base.clone();
+                cx.insert("page", &page_meta(page, p, config));
+                cx.insert_value("packet", value.clone());
+                match page.scope {
+                    Scope::Actor(a) => cx.insert("actor", &view.actors[a]),
+                    Scope::Question(q) => cx.insert("question", &view.questions[q]),
+                    _ => {}
+                }
+                self.render_one(page.template, &cx, &page.output())
+            })
+            .collect();
+        let mut files = Files::new();
+        let mut errors = Vec::new();
+        for r in rendered {
+            match r {
+                Ok((path, bytes)) => {
+                    files.insert(path, Content::Bytes(bytes));
+                }
+                Err(d) => errors.push(d),
+            }
+        }
         files.insert(
             format!("{}/packet.json", p.slug),
-            Content::Bytes(json::packet_json(p, v)),
+            Content::Bytes(json::packet_json(p, &view)),
         );
         files.insert(
             format!("{}/timeline.json", p.slug),
-            Content::Bytes(json::timeline_json(p, v)),
+            Content::Bytes(json::timeline_json(p, &view)),
         );
         for asset in &p.assets {
             let out = format!("{}/{}", p.slug, asset.to_string_lossy().replace('\\', "/"));
             if files.contains_key(&out) {
-                diags.push(
+                errors.push(
                     Diagnostic::error(p.dir.join(asset), 0, 0, format!("this file would overwrite the generated page `{out}`"))
                         .help("rename or move the file; brief writes its pages under article/, timeline/, actors/, questions/ and print/"),
                 );
                 continue;
             }
-            files.insert(out, Content::Copy(root.join(&p.dir).join(asset)));
+            files.insert(out, Content::Copy(self.root.join(&p.dir).join(asset)));
         }
+        let lastmod = view
+            .updated
+            .as_ref()
+            .or(view.as_of.as_ref())
+            .filter(|d| d.precision == "day")
+            .map(|d| d.start.clone());
+        let sitemap = plan
+            .iter()
+            .map(|page| SitemapEntry {
+                permalink: format!("{}{}", config.base_url, page.path),
+                lastmod: lastmod.clone(),
+            })
+            .collect();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(PacketOutput {
+            summary: summary(&view, config),
+            sitemap,
+            files,
+        })
     }
-    for (path, bytes) in theme.statics {
-        files.entry(path).or_insert(Content::Bytes(bytes));
-    }
-    if hl.used() {
-        match crate::highlight::stylesheet(&config.highlight_theme) {
-            Ok(css) => {
-                files.insert("highlight.css".into(), Content::Bytes(css.into_bytes()));
+
+    /// The site-level files: index, 404, feed, sitemap, theme statics, highlight stylesheet,
+    /// `.nojekyll`. `packets` are the outputs of every packet, in slug order.
+    pub fn site_files(&self, packets: &[&PacketOutput]) -> Result<Files, Vec<Diagnostic>> {
+        let config = &self.config;
+        let summaries: Vec<&PacketSummary> = packets.iter().map(|p| &p.summary).collect();
+        let mut files = Files::new();
+        let mut errors = Vec::new();
+        let mut add = |r: Result<(String, Vec<u8>), Diagnostic>| match r {
+            Ok((path, bytes)) => {
+                files.insert(path, Content::Bytes(bytes));
             }
-            Err(names) => diags.push(
-                Diagnostic::error(
-                    "brief.yaml",
-                    0,
-                    0,
-                    format!("unknown highlight theme `{}`", config.highlight_theme),
-                )
-                .help(format!("available: {}", names.join(", "))),
-            ),
-        }
-    }
-    files.insert(".nojekyll".into(), Content::Bytes(Vec::new()));
-    (!diags.has_errors()).then_some(files)
-}
-
-fn render_one(
-    theme: &theme::Theme,
-    template: &str,
-    cx: &Context,
-    out: &str,
-    root: &Path,
-    theme_name: &str,
-) -> Result<(String, Vec<u8>), Diagnostic> {
-    match theme.tera.render(template, cx) {
-        Ok(s) => Ok((out.to_string(), s.into_bytes())),
-        Err(e) => {
-            let resolved = if theme.tera.get_template_names().any(|n| n == template) {
-                template.to_string()
+            Err(d) => errors.push(d),
+        };
+        for page in pages::site_pages() {
+            let mut cx = self.base.clone();
+            let title = if page.kind == "404" {
+                "Page not found".to_string()
             } else {
-                format!("default/{template}")
+                config.title.clone()
             };
-            Err(theme::template_error(
-                &e,
-                &theme::template_file(root, theme_name, &resolved),
-                Some(out),
-            ))
+            cx.insert(
+                "page",
+                &PageMeta {
+                    kind: page.kind,
+                    title,
+                    url: format!("{}{}", config.root, page.path),
+                    permalink: format!("{}{}", config.base_url, page.path),
+                },
+            );
+            cx.insert("packets", &summaries);
+            add(self.render_one(page.template, &cx, &page.output()));
+        }
+        let mut newest = summaries.clone();
+        newest.sort_by(|a, b| b.feed_updated.cmp(&a.feed_updated));
+        let mut feed = self.base.clone();
+        feed.insert(
+            "updated",
+            &newest
+                .first()
+                .map_or("1970-01-01T00:00:00Z".to_string(), |s| {
+                    s.feed_updated.clone()
+                }),
+        );
+        feed.insert("packets", &newest);
+        add(self.render_one("atom.xml", &feed, "atom.xml"));
+        let mut entries = vec![SitemapEntry {
+            permalink: config.base_url.clone(),
+            lastmod: None,
+        }];
+        entries.extend(packets.iter().flat_map(|p| p.sitemap.iter().cloned()));
+        let mut sitemap = self.base.clone();
+        sitemap.insert("entries", &entries);
+        add(self.render_one("sitemap.xml", &sitemap, "sitemap.xml"));
+        for (path, bytes) in &self.theme.statics {
+            files
+                .entry(path.clone())
+                .or_insert_with(|| Content::Bytes(bytes.clone()));
+        }
+        if self.site.highlight_stylesheet.is_some() {
+            match crate::highlight::stylesheet(&config.highlight_theme) {
+                Ok(css) => {
+                    files.insert("highlight.css".into(), Content::Bytes(css.into_bytes()));
+                }
+                Err(names) => errors.push(
+                    Diagnostic::error(
+                        "brief.yaml",
+                        0,
+                        0,
+                        format!("unknown highlight theme `{}`", config.highlight_theme),
+                    )
+                    .help(format!("available: {}", names.join(", "))),
+                ),
+            }
+        }
+        files.insert(".nojekyll".into(), Content::Bytes(Vec::new()));
+        if errors.is_empty() {
+            Ok(files)
+        } else {
+            Err(errors)
+        }
+    }
+
+    fn render_one(
+        &self,
+        template: &str,
+        cx: &Context,
+        out: &str,
+    ) -> Result<(String, Vec<u8>), Diagnostic> {
+        match self.theme.tera.render(template, cx) {
+            Ok(s) => Ok((out.to_string(), s.into_bytes())),
+            Err(e) => {
+                let resolved = if self.theme.tera.get_template_names().any(|n| n == template) {
+                    template.to_string()
+                } else {
+                    format!("default/{template}")
+                };
+                Err(theme::template_error(
+                    &e,
+                    &theme::template_file(&self.config.theme, &resolved),
+                    Some(out),
+                ))
+            }
         }
     }
 }
 
-fn page_meta(page: &Page, site: &Site, config: &crate::model::Config) -> PageMeta {
-    let packet_title = |i: usize| site.packets[i].title.as_str();
+/// Renders the whole `site` (read from `root`) into memory. Problems go to `diags`.
+pub fn render(site: &Site, root: &Path, diags: &mut Diagnostics) -> Option<Files> {
+    let has_code = site.packets.iter().any(|p| p.article.has_code());
+    let renderer = match Renderer::new(&site.config, root, has_code) {
+        Ok(r) => r,
+        Err(ds) => {
+            diags.extend(ds);
+            return None;
+        }
+    };
+    let outputs: Vec<Result<PacketOutput, Vec<Diagnostic>>> = site
+        .packets
+        .par_iter()
+        .map(|p| renderer.packet(p))
+        .collect();
+    let mut ok = Vec::new();
+    for o in outputs {
+        match o {
+            Ok(o) => ok.push(o),
+            Err(ds) => diags.extend(ds),
+        }
+    }
+    let refs: Vec<&PacketOutput> = ok.iter().collect();
+    match renderer.site_files(&refs) {
+        Ok(f) => Some(assemble(f, ok.into_iter().map(|o| o.files))).filter(|_| !diags.has_errors()),
+        Err(ds) => {
+            diags.extend(ds);
+            None
+        }
+    }
+}
+
+/// The site-level files plus every packet's files.
+pub fn assemble(mut site: Files, packets: impl IntoIterator<Item = Files>) -> Files {
+    for f in packets {
+        site.extend(f);
+    }
+    site
+}
+
+fn page_meta(page: &Page, p: &Packet, config: &Config) -> PageMeta {
     let title = match page.scope {
-        Scope::Site if page.kind == "404" => "Page not found".to_string(),
-        Scope::Site => config.title.clone(),
-        Scope::Packet(i) => match page.kind {
-            "overview" => packet_title(i).to_string(),
-            kind => format!("{} · {}", capitalize(kind), packet_title(i)),
-        },
-        Scope::Actor(i, a) => format!("{} · {}", site.packets[i].actors[a].name, packet_title(i)),
-        Scope::Question(i, q) => format!(
-            "{} · {}",
-            site.packets[i].questions[q].question,
-            packet_title(i)
-        ),
+        Scope::Packet | Scope::Site if page.kind == "overview" => p.title.clone(),
+        Scope::Packet | Scope::Site => format!("{} · {}", capitalize(page.kind), p.title),
+        Scope::Actor(a) => format!("{} · {}", p.actors[a].name, p.title),
+        Scope::Question(q) => format!("{} · {}", p.questions[q].question, p.title),
     };
     PageMeta {
         kind: page.kind,
@@ -258,7 +330,7 @@ fn capitalize(s: &str) -> String {
         .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
-fn summary(v: &PacketView, config: &crate::model::Config) -> PacketSummary {
+fn summary(v: &PacketView, config: &Config) -> PacketSummary {
     let feed_date = v.updated.as_ref().or(v.as_of.as_ref());
     PacketSummary {
         slug: v.slug.clone(),

@@ -24,14 +24,14 @@
 /// What a page shows, beyond `site` and `page`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
-    /// Site-level page (`packets` or nothing).
+    /// Site-level page (`packets`).
     Site,
     /// A packet page: `packet`.
-    Packet(usize),
-    /// An actor page: `packet` and `actor` (packet index, actor index).
-    Actor(usize, usize),
+    Packet,
+    /// An actor page: `packet` and `actor` (index into the packet's actors).
+    Actor(usize),
     /// A question page: `packet` and `question`.
-    Question(usize, usize),
+    Question(usize),
 }
 
 /// One HTML page to render.
@@ -58,19 +58,20 @@ impl Page {
     }
 }
 
-/// The pages of one packet: `(kind, path below the packet folder)`, in navigation order.
-pub const PACKET_PAGES: [(&str, &str); 6] = [
-    ("overview", ""),
-    ("article", "article/"),
-    ("timeline", "timeline/"),
-    ("actors", "actors/"),
-    ("questions", "questions/"),
-    ("print", "print/"),
+/// The pages of one packet: `(kind, template, path below the packet folder)`, in navigation
+/// order.
+pub const PACKET_PAGES: [(&str, &str, &str); 6] = [
+    ("overview", "overview.html", ""),
+    ("article", "article.html", "article/"),
+    ("timeline", "timeline.html", "timeline/"),
+    ("actors", "actors.html", "actors/"),
+    ("questions", "questions.html", "questions/"),
+    ("print", "print.html", "print/"),
 ];
 
-/// Every HTML page of a site whose packets are `(slug, actor ids, question ids)`.
-pub fn plan<'a>(packets: impl Iterator<Item = (&'a str, Vec<&'a str>, Vec<&'a str>)>) -> Vec<Page> {
-    let mut pages = vec![
+/// The site-level HTML pages.
+pub fn site_pages() -> [Page; 2] {
+    [
         Page {
             kind: "index",
             template: "index.html",
@@ -83,45 +84,41 @@ pub fn plan<'a>(packets: impl Iterator<Item = (&'a str, Vec<&'a str>, Vec<&'a st
             path: "404.html".into(),
             scope: Scope::Site,
         },
-    ];
-    for (pi, (slug, actors, questions)) in packets.enumerate() {
-        for (kind, sub) in PACKET_PAGES {
-            pages.push(Page {
-                kind,
-                template: template(kind),
-                path: format!("{slug}/{sub}"),
-                scope: Scope::Packet(pi),
-            });
-        }
-        for (ai, id) in actors.iter().enumerate() {
-            pages.push(Page {
-                kind: "actor",
-                template: "actor.html",
-                path: format!("{slug}/actors/{id}/"),
-                scope: Scope::Actor(pi, ai),
-            });
-        }
-        for (qi, id) in questions.iter().enumerate() {
-            pages.push(Page {
-                kind: "question",
-                template: "question.html",
-                path: format!("{slug}/questions/{id}/"),
-                scope: Scope::Question(pi, qi),
-            });
-        }
-    }
-    pages
+    ]
 }
 
-fn template(kind: &str) -> &'static str {
-    match kind {
-        "overview" => "overview.html",
-        "article" => "article.html",
-        "timeline" => "timeline.html",
-        "actors" => "actors.html",
-        "questions" => "questions.html",
-        _ => "print.html",
+/// Every HTML page of one packet.
+pub fn packet_pages<'a>(
+    slug: &str,
+    actors: impl Iterator<Item = &'a str>,
+    questions: impl Iterator<Item = &'a str>,
+) -> Vec<Page> {
+    let mut pages: Vec<Page> = PACKET_PAGES
+        .iter()
+        .map(|(kind, template, sub)| Page {
+            kind,
+            template,
+            path: format!("{slug}/{sub}"),
+            scope: Scope::Packet,
+        })
+        .collect();
+    for (ai, id) in actors.enumerate() {
+        pages.push(Page {
+            kind: "actor",
+            template: "actor.html",
+            path: format!("{slug}/actors/{id}/"),
+            scope: Scope::Actor(ai),
+        });
     }
+    for (qi, id) in questions.enumerate() {
+        pages.push(Page {
+            kind: "question",
+            template: "question.html",
+            path: format!("{slug}/questions/{id}/"),
+            scope: Scope::Question(qi),
+        });
+    }
+    pages
 }
 
 #[cfg(test)]
@@ -130,13 +127,13 @@ mod tests {
 
     #[test]
     fn every_packet_page_is_planned() {
-        let pages = plan([("p", vec!["a"], vec!["q"])].into_iter());
-        let outs: Vec<String> = pages.iter().map(Page::output).collect();
+        let outs: Vec<String> = packet_pages("p", ["a"].into_iter(), ["q"].into_iter())
+            .iter()
+            .map(Page::output)
+            .collect();
         assert_eq!(
             outs,
             [
-                "index.html",
-                "404.html",
                 "p/index.html",
                 "p/article/index.html",
                 "p/timeline/index.html",
@@ -147,5 +144,7 @@ mod tests {
                 "p/questions/q/index.html"
             ]
         );
+        let site: Vec<String> = site_pages().iter().map(Page::output).collect();
+        assert_eq!(site, ["index.html", "404.html"]);
     }
 }

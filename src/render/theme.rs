@@ -111,16 +111,13 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
 }
 
 /// The project file a registered template name comes from.
-pub fn template_file(root: &Path, theme: &str, name: &str) -> PathBuf {
+pub fn template_file(theme: &str, name: &str) -> PathBuf {
     match name.strip_prefix("default/") {
         Some(n) => PathBuf::from("themes/default/templates").join(n),
-        None => {
-            let _ = root;
-            PathBuf::from("themes")
-                .join(theme)
-                .join("templates")
-                .join(name)
-        }
+        None => PathBuf::from("themes")
+            .join(theme)
+            .join("templates")
+            .join(name),
     }
 }
 

@@ -170,7 +170,7 @@ mod tests {
         let files = site(&[
             (
                 "index.html",
-                r##"<a href="/r/p/">p</a> <a href="/r/p/#x">x</a> <a href="https://e.example/">e</a>"##,
+                r##"<a href="/r/p/">p</a> <a href="/r/p/#x">x</a> <a href="https://e.example/">e</a> <a href="https://u.example/r/p/">abs</a> <a href="https://u.example/x/">out</a>"##,
             ),
             (
                 "p/index.html",

@@ -127,6 +127,11 @@ impl Diagnostics {
         self.items.extend(ds);
     }
 
+    /// The problems, unsorted.
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.items
+    }
+
     /// Number of errors.
     pub fn error_count(&self) -> usize {
         self.items

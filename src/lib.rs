@@ -17,5 +17,6 @@ pub mod markdown;
 pub mod model;
 pub mod pipeline;
 pub mod render;
+pub mod serve;
 pub mod validate;
 pub mod write;

@@ -36,6 +36,25 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Build in memory, serve the site locally, and rebuild and reload the browser on every
+    /// change.
+    Serve {
+        /// Project folder (holds brief.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Address to listen on; keep the default unless you mean other machines to see it.
+        #[arg(long, default_value = "127.0.0.1")]
+        interface: std::net::IpAddr,
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Include packets marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Validate everything and render the site in memory; write nothing.
     Check {
         /// Project folder (holds brief.yaml and content/).
@@ -86,6 +105,29 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Serve {
+            root,
+            interface,
+            port,
+            open,
+            drafts,
+        } => {
+            let opts = brief::serve::ServeOptions {
+                root,
+                interface,
+                port,
+                drafts,
+                open,
+                color: color(),
+            };
+            match brief::serve::serve(opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e:#}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::Check {
             root,
             deny_warnings,
@@ -109,6 +151,11 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// Colour only on a terminal, and never with NO_COLOR set.
+fn color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// Prints every diagnostic (coloured only on a terminal without NO_COLOR).

@@ -54,51 +54,11 @@ pub struct RawPacket {
 
 /// Reads the project at `root`. Problems go into `diags`; what could be read is returned.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> RawProject {
-    let config_path = root.join("brief.yaml");
-    let config = if config_path.exists() {
-        read_text(root, Path::new("brief.yaml"), diags)
-            .and_then(|t| yaml::parse::<ConfigRaw>(&t, Path::new("brief.yaml"), diags))
-            .unwrap_or_default()
-    } else {
-        ConfigRaw::default()
-    };
-
-    let mut packets = Vec::new();
-    let content = root.join("content");
-    if content.is_dir() {
-        let mut dirs: Vec<_> = walkdir::WalkDir::new(&content)
-            .min_depth(1)
-            .max_depth(1)
-            .sort_by_file_name()
-            .into_iter()
-            .collect();
-        dirs.retain(|e| e.as_ref().map_or(true, |e| !is_hidden(e.file_name())));
-        for entry in dirs {
-            match entry {
-                Ok(e) if e.file_type().is_dir() => {
-                    let slug = e.file_name().to_string_lossy().into_owned();
-                    packets.push(load_packet(root, &slug, diags));
-                }
-                Ok(e) if e.path_is_symlink() => diags.push(
-                    Diagnostic::error(
-                        rel(root, e.path()),
-                        0,
-                        0,
-                        "a packet folder may not be a symbolic link",
-                    )
-                    .help("move the folder itself under content/"),
-                ),
-                Ok(_) => {} // loose files under content/ are ignored (README.md and the like)
-                Err(e) => diags.push(Diagnostic::error(
-                    e.path()
-                        .map_or_else(|| PathBuf::from("content"), |p| rel(root, p)),
-                    0,
-                    0,
-                    format!("cannot read this folder: {e}"),
-                )),
-            }
-        }
-    }
+    let config = load_config(root, diags);
+    let packets = packet_slugs(root, diags)
+        .iter()
+        .map(|slug| load_packet(root, slug, diags))
+        .collect();
     RawProject {
         root: root.to_path_buf(),
         config,
@@ -106,7 +66,58 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> RawProject {
     }
 }
 
-fn load_packet(root: &Path, slug: &str, diags: &mut Diagnostics) -> RawPacket {
+/// Reads `brief.yaml`, or the defaults when there is none.
+pub fn load_config(root: &Path, diags: &mut Diagnostics) -> ConfigRaw {
+    if root.join("brief.yaml").exists() {
+        read_text(root, Path::new("brief.yaml"), diags)
+            .and_then(|t| yaml::parse::<ConfigRaw>(&t, Path::new("brief.yaml"), diags))
+            .unwrap_or_default()
+    } else {
+        ConfigRaw::default()
+    }
+}
+
+/// The folder names under `content/`, sorted (hidden folders and loose files left out).
+pub fn packet_slugs(root: &Path, diags: &mut Diagnostics) -> Vec<String> {
+    let mut slugs = Vec::new();
+    let content = root.join("content");
+    if !content.is_dir() {
+        return slugs;
+    }
+    let entries = walkdir::WalkDir::new(&content)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name();
+    for entry in entries {
+        match entry {
+            Ok(e) if is_hidden(e.file_name()) => {}
+            Ok(e) if e.file_type().is_dir() => {
+                slugs.push(e.file_name().to_string_lossy().into_owned())
+            }
+            Ok(e) if e.path_is_symlink() => diags.push(
+                Diagnostic::error(
+                    rel(root, e.path()),
+                    0,
+                    0,
+                    "a packet folder may not be a symbolic link",
+                )
+                .help("move the folder itself under content/"),
+            ),
+            Ok(_) => {} // loose files under content/ are ignored (README.md and the like)
+            Err(e) => diags.push(Diagnostic::error(
+                e.path()
+                    .map_or_else(|| PathBuf::from("content"), |p| rel(root, p)),
+                0,
+                0,
+                format!("cannot read this folder: {e}"),
+            )),
+        }
+    }
+    slugs
+}
+
+/// Reads one packet folder, `content/<slug>/`.
+pub fn load_packet(root: &Path, slug: &str, diags: &mut Diagnostics) -> RawPacket {
     let dir = PathBuf::from("content").join(slug);
     let mut p = RawPacket {
         slug: slug.to_string(),
@@ -277,12 +288,19 @@ pub fn rel(root: &Path, path: &Path) -> PathBuf {
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    let n = name.to_string_lossy();
-    n.starts_with('.')
-        || n.ends_with('~')
-        || n.ends_with(".swp")
-        || n.ends_with(".swx")
-        || n.ends_with(".bak")
+    is_scratch(&name.to_string_lossy())
+}
+
+/// Hidden files and editors' swap, backup and probe files: never content.
+pub fn is_scratch(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".bak")
+        || name.ends_with(".tmp")
+        || name == "4913"
 }
 
 /// A suggestion for an invalid slug: lower case, other characters to `-`.

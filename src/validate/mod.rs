@@ -15,7 +15,7 @@ use crate::date::FuzzyDate;
 use crate::diag::{DiagBuild, Diagnostic, Diagnostics, closest};
 use crate::load::raw::{ConfigRaw, S};
 use crate::load::{RawProject, text_loc};
-use crate::model::{Config, MentionMode, Site};
+use crate::model::{Config, MentionMode, Packet, Site};
 
 /// Options of a run that change what is validated.
 #[derive(Debug, Clone, Default)]
@@ -33,11 +33,7 @@ pub fn validate(raw: RawProject, ov: &Overrides, diags: &mut Diagnostics) -> Opt
     let results: Vec<_> = raw
         .packets
         .into_par_iter()
-        .map(|p| {
-            let mut cx = Vec::new();
-            let packet = packet::validate(p, &config, &mut cx);
-            (packet, cx)
-        })
+        .map(|p| validate_packet(p, &config))
         .collect();
     let mut packets = Vec::new();
     for (packet, ds) in results {
@@ -49,7 +45,23 @@ pub fn validate(raw: RawProject, ov: &Overrides, diags: &mut Diagnostics) -> Opt
     Some(Site { config, packets })
 }
 
-fn config(raw: &ConfigRaw, root: &Path, ov: &Overrides, diags: &mut Diagnostics) -> Option<Config> {
+/// Checks one packet: its model (when it has no error) and its diagnostics.
+pub fn validate_packet(
+    raw: crate::load::RawPacket,
+    config: &Config,
+) -> (Option<Packet>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let packet = packet::validate(raw, config, &mut diags);
+    (packet, diags)
+}
+
+/// Checks `brief.yaml` (with the command-line overrides); `None` when it has errors.
+pub fn config(
+    raw: &ConfigRaw,
+    root: &Path,
+    ov: &Overrides,
+    diags: &mut Diagnostics,
+) -> Option<Config> {
     let file = Path::new("brief.yaml");
     let mut cx = Cx::new(file);
     let title = cx

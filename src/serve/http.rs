@@ -1,0 +1,164 @@
+//! Serve stage: answering requests from the in-memory site, safely.
+//!
+//! Only files of the rendered site are ever served (the snapshot's map, plus the packet files
+//! it names for copying). Paths with `..`, backslashes, NUL or dot-segments are refused before
+//! any lookup, requests whose `Host` is not the local address are refused (DNS rebinding), and
+//! no CORS header is ever sent.
+
+/// What a request path resolves to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A site file (key of the snapshot).
+    File(String),
+    /// Redirect to this path (a folder without its trailing slash, or the root).
+    Redirect(String),
+    /// The live-reload event stream.
+    Events,
+    /// Refused: traversal, hidden file, malformed path.
+    Forbidden,
+}
+
+/// The path of the event stream, below the site root.
+pub const EVENTS: &str = "__brief/events";
+
+/// Resolves a raw (percent-encoded) request path against the site root path (`/repo/`).
+/// `exists` tells whether a site file exists.
+pub fn resolve(raw: &str, root: &str, exists: impl Fn(&str) -> bool) -> Target {
+    let lower = raw.to_ascii_lowercase();
+    if raw.contains('\\') || lower.contains("%5c") || lower.contains("%00") || !raw.starts_with('/')
+    {
+        return Target::Forbidden;
+    }
+    let Some(decoded) = percent_decode(raw) else {
+        return Target::Forbidden;
+    };
+    if decoded.contains(['\\', '\0']) || decoded.starts_with("//") {
+        return Target::Forbidden;
+    }
+    let segments: Vec<&str> = decoded.split('/').collect();
+    if segments
+        .iter()
+        .any(|s| *s == ".." || *s == "." || (s.starts_with('.') && !s.is_empty()))
+    {
+        return Target::Forbidden;
+    }
+    let Some(inside) = decoded.strip_prefix(root) else {
+        return if decoded == root.trim_end_matches('/') || decoded == "/" {
+            Target::Redirect(root.to_string())
+        } else {
+            Target::File(String::from("\0missing"))
+        };
+    };
+    if inside == EVENTS {
+        return Target::Events;
+    }
+    if inside.is_empty() || inside.ends_with('/') {
+        return Target::File(format!("{inside}index.html"));
+    }
+    if !exists(inside) && exists(&format!("{inside}/index.html")) {
+        return Target::Redirect(format!("{decoded}/"));
+    }
+    Target::File(inside.to_string())
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// `true` when `host` (the Host header) names this server on a local address.
+pub fn host_allowed(host: &str, interface: &str, port: u16) -> bool {
+    let allowed = [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+        format!("{interface}:{port}"),
+    ];
+    allowed.iter().any(|a| a.eq_ignore_ascii_case(host))
+}
+
+/// The content type for a file name.
+pub fn content_type(path: &str) -> &'static str {
+    let ext = path
+        .rsplit_once('.')
+        .map_or("", |(_, e)| e)
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" if path.ends_with("atom.xml") => "application/atom+xml",
+        "xml" => "application/xml",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "pdf" => "application/pdf",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        "woff2" => "font/woff2",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(path: &str) -> Target {
+        resolve(path, "/repo/", |p| p == "a/index.html" || p == "style.css")
+    }
+
+    #[test]
+    fn traversal_and_hidden_files_are_refused() {
+        for bad in [
+            "/repo/../etc/passwd",
+            "/repo/%2e%2e/etc/passwd",
+            "/repo/%2E%2E%2Fetc",
+            "/repo/..%2fsecret",
+            "/repo/a\\b",
+            "/repo/a%5cb",
+            "/repo/.brief-output",
+            "/repo/x/.git/config",
+            "/repo/%00",
+            "//etc/passwd",
+            "/repo/%zz",
+        ] {
+            assert_eq!(r(bad), Target::Forbidden, "{bad}");
+        }
+    }
+
+    #[test]
+    fn site_paths_resolve() {
+        assert_eq!(r("/repo/"), Target::File("index.html".into()));
+        assert_eq!(r("/repo/a/"), Target::File("a/index.html".into()));
+        assert_eq!(r("/repo/a"), Target::Redirect("/repo/a/".into()));
+        assert_eq!(r("/repo/style.css"), Target::File("style.css".into()));
+        assert_eq!(r("/repo/__brief/events"), Target::Events);
+        assert_eq!(r("/"), Target::Redirect("/repo/".into()));
+        assert_eq!(r("/repo"), Target::Redirect("/repo/".into()));
+        assert_eq!(r("/other/x"), Target::File("\0missing".into()));
+    }
+
+    #[test]
+    fn only_local_hosts_are_answered() {
+        assert!(host_allowed("127.0.0.1:1111", "127.0.0.1", 1111));
+        assert!(host_allowed("localhost:1111", "127.0.0.1", 1111));
+        assert!(!host_allowed("evil.example:1111", "127.0.0.1", 1111));
+        assert!(!host_allowed("127.0.0.1:2222", "127.0.0.1", 1111));
+    }
+}

@@ -1,0 +1,305 @@
+//! Serve stage: the site held in memory and rebuilt per packet.
+//!
+//! [`Live`] runs the same stages as `build` but keeps each packet's output. A change under
+//! `content/<slug>/` reloads, validates and re-renders that packet only; a change to
+//! `brief.yaml` or `themes/` (or to whether any article has code, which every page shows)
+//! rebuilds everything. Site-level files are re-rendered on every rebuild. A rebuild with
+//! errors changes nothing that is served: [`Live::snapshot`] stays the last good site.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load;
+use crate::model::{Config, Packet};
+use crate::render::{Content, Files, PacketOutput, Renderer};
+use crate::validate::{self, Overrides};
+
+/// What a change touched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// brief.yaml, a theme, or something unknown: rebuild everything.
+    All,
+    /// Only these packet folders.
+    Packets(BTreeSet<String>),
+}
+
+/// The last good site: site-level files plus each packet's files, shared cheaply.
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    /// index, 404, feed, sitemap, statics.
+    pub site: Arc<Files>,
+    /// Packet slug → its files (paths include the slug).
+    pub packets: BTreeMap<String, Arc<Files>>,
+}
+
+impl Snapshot {
+    /// The file at `path` (relative to the site root).
+    pub fn get(&self, path: &str) -> Option<&Content> {
+        if let Some(c) = self.site.get(path) {
+            return Some(c);
+        }
+        let slug = path.split('/').next()?;
+        self.packets.get(slug)?.get(path)
+    }
+
+    /// Every file, as a full build would write them.
+    pub fn files(&self) -> Files {
+        let mut all = (*self.site).clone();
+        for f in self.packets.values() {
+            all.extend(f.iter().map(|(k, v)| (k.clone(), v.clone())));
+        }
+        all
+    }
+}
+
+struct PacketState {
+    /// The validated packet; `None` when it has errors or is a left-out draft.
+    packet: Option<Packet>,
+    /// Its rendered output, once rendered.
+    output: Option<PacketOutput>,
+    /// Its files, shared with the snapshot.
+    files: Arc<Files>,
+    /// Its load, validation and render problems.
+    diags: Vec<Diagnostic>,
+}
+
+/// The incremental site.
+pub struct Live {
+    root: PathBuf,
+    ov: Overrides,
+    config: Option<Config>,
+    config_diags: Vec<Diagnostic>,
+    theme_diags: Vec<Diagnostic>,
+    renderer: Option<(Renderer, bool)>,
+    packets: BTreeMap<String, PacketState>,
+    snapshot: Snapshot,
+}
+
+impl Live {
+    /// A site that has not been built yet; call [`Live::rebuild`] with [`Change::All`].
+    pub fn new(root: &Path, ov: Overrides) -> Live {
+        Live {
+            root: root.to_path_buf(),
+            ov,
+            config: None,
+            config_diags: Vec::new(),
+            theme_diags: Vec::new(),
+            renderer: None,
+            packets: BTreeMap::new(),
+            snapshot: Snapshot::default(),
+        }
+    }
+
+    /// The last good site.
+    pub fn snapshot(&self) -> &Snapshot {
+        &self.snapshot
+    }
+
+    /// Applies a change; returns every current problem. The snapshot moves only when there is
+    /// no error, so a broken edit keeps the last good site served.
+    pub fn rebuild(&mut self, change: &Change) -> Diagnostics {
+        let slugs = match change {
+            Change::All => {
+                self.reload_config();
+                self.packets.clear();
+                None
+            }
+            Change::Packets(s) => Some(s),
+        };
+        if let Some(config) = self.config.clone() {
+            self.refresh_packets(&config, slugs);
+            self.render(&config);
+        }
+        let mut diags = Diagnostics::default();
+        diags.extend(self.config_diags.iter().cloned());
+        diags.extend(self.theme_diags.iter().cloned());
+        for p in self.packets.values() {
+            diags.extend(p.diags.iter().cloned());
+        }
+        if diags.has_errors() {
+            return diags;
+        }
+        if let Some((renderer, _)) = &self.renderer {
+            let outputs: Vec<&PacketOutput> = self
+                .packets
+                .values()
+                .filter_map(|p| p.output.as_ref())
+                .collect();
+            match renderer.site_files(&outputs) {
+                Ok(site) => {
+                    self.snapshot = Snapshot {
+                        site: Arc::new(site),
+                        packets: self
+                            .packets
+                            .iter()
+                            .filter(|(_, p)| p.output.is_some())
+                            .map(|(s, p)| (s.clone(), p.files.clone()))
+                            .collect(),
+                    };
+                }
+                Err(ds) => diags.extend(ds),
+            }
+        }
+        diags
+    }
+
+    fn reload_config(&mut self) {
+        let mut diags = Diagnostics::default();
+        let raw = load::load_config(&self.root, &mut diags);
+        self.config = validate::config(&raw, &self.root, &self.ov, &mut diags);
+        self.config_diags = diags.into_vec();
+        self.renderer = None;
+    }
+
+    /// Loads and validates the packets named (all when `None`); removed folders are dropped.
+    fn refresh_packets(&mut self, config: &Config, slugs: Option<&BTreeSet<String>>) {
+        let mut folder_diags = Diagnostics::default();
+        let present: BTreeSet<String> = load::packet_slugs(&self.root, &mut folder_diags)
+            .into_iter()
+            .collect();
+        self.config_diags.retain(|d| !d.file.starts_with("content"));
+        self.config_diags.extend(folder_diags.into_vec());
+        self.packets.retain(|slug, _| present.contains(slug));
+        let wanted: Vec<&String> = present
+            .iter()
+            .filter(|s| slugs.is_none_or(|w| w.contains(*s)))
+            .collect();
+        let (root, drafts) = (&self.root, self.ov.drafts);
+        let fresh: Vec<(String, PacketState)> = wanted
+            .par_iter()
+            .map(|slug| {
+                let mut ld = Diagnostics::default();
+                let raw = load::load_packet(root, slug, &mut ld);
+                let (packet, vd) = validate::validate_packet(raw, config);
+                let mut diags = ld.into_vec();
+                diags.extend(vd);
+                let packet = packet.filter(|p| drafts || !p.draft);
+                let state = PacketState {
+                    packet,
+                    output: None,
+                    files: Arc::new(Files::new()),
+                    diags,
+                };
+                ((*slug).clone(), state)
+            })
+            .collect();
+        self.packets.extend(fresh);
+    }
+
+    /// Renders every packet that has no output yet (all of them after a theme change).
+    fn render(&mut self, config: &Config) {
+        let has_code = self
+            .packets
+            .values()
+            .any(|p| p.packet.as_ref().is_some_and(|p| p.article.has_code()));
+        if self
+            .renderer
+            .as_ref()
+            .is_none_or(|(_, code)| *code != has_code)
+        {
+            match Renderer::new(config, &self.root, has_code) {
+                Ok(r) => {
+                    self.renderer = Some((r, has_code));
+                    self.theme_diags.clear();
+                    for p in self.packets.values_mut() {
+                        p.output = None;
+                    }
+                }
+                Err(ds) => {
+                    self.renderer = None;
+                    self.theme_diags = ds;
+                    return;
+                }
+            }
+        }
+        let Some((renderer, _)) = &self.renderer else {
+            return;
+        };
+        let todo: Vec<(&String, &mut PacketState)> = self
+            .packets
+            .iter_mut()
+            .filter(|(_, p)| p.output.is_none() && p.packet.is_some())
+            .collect();
+        todo.into_par_iter().for_each(|(_, state)| {
+            let Some(packet) = &state.packet else { return };
+            match renderer.packet(packet) {
+                Ok(out) => {
+                    state.files = Arc::new(out.files.clone());
+                    state.output = Some(out);
+                }
+                Err(ds) => state.diags.extend(ds),
+            }
+        });
+    }
+}
+
+/// Sorts changed paths (relative to the root) into a [`Change`]; `None` when nothing that
+/// matters changed (editor swap files, the output folder, files outside the project's sources).
+pub fn classify<'a>(paths: impl IntoIterator<Item = &'a Path>) -> Option<Change> {
+    let mut slugs = BTreeSet::new();
+    let mut all = false;
+    for p in paths {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if load::is_scratch(&name) {
+            continue;
+        }
+        let mut comps = p
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        match comps.next().as_deref() {
+            Some("brief.yaml") | Some("themes") => all = true,
+            Some("content") => match comps.next() {
+                Some(slug) if !load::is_scratch(&slug) => {
+                    slugs.insert(slug);
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    if all {
+        Some(Change::All)
+    } else if slugs.is_empty() {
+        None
+    } else {
+        Some(Change::Packets(slugs))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_are_classified() {
+        let p = |s: &str| PathBuf::from(s);
+        assert_eq!(classify([p("brief.yaml").as_path()]), Some(Change::All));
+        assert_eq!(
+            classify([p("themes/x/templates/a.html").as_path()]),
+            Some(Change::All)
+        );
+        let c = classify([
+            p("content/a/article.md").as_path(),
+            p("content/b/.article.md.swp").as_path(),
+        ]);
+        assert_eq!(
+            c,
+            Some(Change::Packets(["a".to_string()].into_iter().collect()))
+        );
+        assert_eq!(classify([p("content/a/article.md~").as_path()]), None);
+        assert_eq!(
+            classify([
+                p("public/index.html").as_path(),
+                p("content/.hidden").as_path()
+            ]),
+            None
+        );
+    }
+}

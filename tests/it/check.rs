@@ -1,0 +1,63 @@
+//! `brief check`: passes on the example and writes nothing; `--deny-warnings` fails on its warning.
+
+use crate::common::{brief_in, copy_dir, fixture, repo, tempdir, tree};
+
+/// A copy of the example project in a temp folder.
+fn example_copy() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempdir();
+    let root = tmp.path().join("project");
+    copy_dir(&repo().join("content"), &root.join("content"));
+    (tmp, root)
+}
+
+#[test]
+fn check_passes_on_the_example_and_writes_nothing() {
+    let (tmp, root) = example_copy();
+    let before = tree(tmp.path());
+    let run = brief_in(&root, ["check", "--root", "."]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("check passed"), "{}", run.stderr);
+    assert!(run.stderr.contains("`Hegus` looks like"), "{}", run.stderr);
+    assert_eq!(tree(tmp.path()), before, "check changed files");
+}
+
+#[test]
+fn deny_warnings_fails_on_the_name_audit_warning() {
+    let (tmp, root) = example_copy();
+    let before = tree(tmp.path());
+    let run = brief_in(&root, ["check", "--root", ".", "--deny-warnings"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("warning: `Hegus` looks like"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("check passed"), "{}", run.stderr);
+    assert_eq!(tree(tmp.path()), before, "check changed files");
+}
+
+#[test]
+fn check_fails_on_content_errors() {
+    let dir = fixture("errors-unknown-actor");
+    let before = tree(&dir);
+    let run = brief_in(&dir, ["check", "--root", "."]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("unknown actor `smtih`"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(tree(&dir), before);
+}
+
+#[test]
+fn check_reports_broken_internal_links_and_anchors() {
+    let dir = fixture("broken-link");
+    let before = tree(&dir);
+    let run = brief_in(&dir, ["check", "--root", "."]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("/p/annex.pdf"), "{}", run.stderr);
+    assert!(run.stderr.contains("#nowhere"), "{}", run.stderr);
+    assert!(!run.stderr.contains("check passed"), "{}", run.stderr);
+    assert_eq!(tree(&dir), before);
+}

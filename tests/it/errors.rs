@@ -1,0 +1,134 @@
+//! Content errors as the user sees them (stderr of `brief build`, no colour), one fixture each.
+
+use insta::assert_snapshot;
+
+use crate::common::{build, fixture, project_copy, tempdir};
+
+/// Builds fixture `name`, which must fail with exit code 1 and write nothing; returns stderr.
+fn errors_of(name: &str) -> String {
+    let tmp = tempdir();
+    let out = tmp.path().join("out");
+    let run = build(&fixture(name), &out, &[]);
+    assert_eq!(run.code, 1, "{name}: exit code\n{}", run.stderr);
+    assert!(
+        !out.exists(),
+        "{name}: a failed build wrote {}",
+        out.display()
+    );
+    assert!(
+        run.stderr
+            .ends_with("build failed: nothing was written; the previous output is unchanged\n"),
+        "{}",
+        run.stderr
+    );
+    run.stderr
+}
+
+#[test]
+fn unknown_key_suggests_the_closest_key() {
+    let err = errors_of("errors-unknown-key");
+    assert!(err.contains("did you mean `summary`?"), "{err}");
+    assert!(err.contains("known keys here: title, summary,"), "{err}");
+    assert_snapshot!("unknown_key", err);
+}
+
+#[test]
+fn unknown_key_does_not_hide_the_files_other_errors() {
+    let (tmp, root) = project_copy("errors-unknown-key");
+    let meta = root.join("content/p/packet.yaml");
+    let text = std::fs::read_to_string(&meta).unwrap();
+    std::fs::write(&meta, format!("{text}as_of: 2025-02-30\n")).unwrap();
+    let run = build(&root, &tmp.path().join("out"), &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("unknown key `sumary`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("invalid date `2025-02-30`"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("2 errors found"), "{}", run.stderr);
+}
+
+#[test]
+fn unknown_actor_suggests_the_closest_id() {
+    assert_snapshot!("unknown_actor", errors_of("errors-unknown-actor"));
+}
+
+#[test]
+fn invalid_date_points_at_the_month() {
+    assert_snapshot!("invalid_date", errors_of("errors-invalid-date"));
+}
+
+#[test]
+fn quote_not_found_names_the_closest_text() {
+    assert_snapshot!("quote_not_found", errors_of("errors-quote-not-found"));
+}
+
+#[test]
+fn ambiguous_quote_lists_every_occurrence() {
+    assert_snapshot!("ambiguous_quote", errors_of("errors-ambiguous-quote"));
+}
+
+#[test]
+fn list_defined_inline_and_in_its_own_file() {
+    assert_snapshot!("list_twice", errors_of("errors-list-twice"));
+}
+
+#[test]
+fn missing_required_title() {
+    assert_snapshot!("missing_title", errors_of("errors-missing-title"));
+}
+
+#[test]
+fn duplicate_id() {
+    assert_snapshot!("duplicate_id", errors_of("errors-duplicate-id"));
+}
+
+#[test]
+fn answered_question_without_answer() {
+    assert_snapshot!("answered_no_answer", errors_of("errors-answered-no-answer"));
+}
+
+#[test]
+fn invalid_packet_folder_name() {
+    assert_snapshot!("bad_folder", errors_of("errors-bad-folder"));
+}
+
+#[test]
+fn missing_article() {
+    assert_snapshot!("missing_article", errors_of("errors-missing-article"));
+}
+
+#[test]
+fn alias_shared_by_two_actors() {
+    assert_snapshot!("shared_alias", errors_of("errors-shared-alias"));
+}
+
+#[test]
+fn every_error_of_two_files_is_reported_in_order() {
+    let err = errors_of("errors-many");
+    // Sorted by file, then line: packet.yaml 2, 9, 10, then timeline.yaml 4, 6, 8, 9.
+    let locations: Vec<&str> = err
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("--> "))
+        .map(|l| l.rsplit_once(':').map_or(l, |(file_line, _col)| file_line))
+        .collect();
+    assert_eq!(
+        locations,
+        [
+            "content/p/packet.yaml:2",
+            "content/p/packet.yaml:9",
+            "content/p/packet.yaml:10",
+            "content/p/timeline.yaml:4",
+            "content/p/timeline.yaml:6",
+            "content/p/timeline.yaml:8",
+            "content/p/timeline.yaml:9",
+        ]
+    );
+    assert!(err.contains("\n7 errors found\n"), "{err}");
+    assert_snapshot!("many", err);
+}

@@ -1,0 +1,105 @@
+//! Drafts (`--drafts`), packet assets copied beside the pages, and code highlighting's stylesheet.
+
+use crate::common::{built, files, fixture, read};
+
+#[test]
+fn drafts_are_left_out_without_the_flag() {
+    let (_tmp, out) = built(Some("drafts"), &[]);
+    assert!(out.join("published/index.html").is_file());
+    assert!(!out.join("unfinished").exists());
+    for page in ["index.html", "sitemap.xml", "atom.xml"] {
+        let text = read(&out.join(page));
+        assert!(text.contains("published/"), "{page}");
+        assert!(!text.contains("unfinished"), "{page} lists the draft");
+    }
+}
+
+#[test]
+fn drafts_are_built_with_the_flag_and_marked() {
+    let (_tmp, out) = built(Some("drafts"), &["--drafts"]);
+    assert!(out.join("unfinished/index.html").is_file());
+    assert!(out.join("unfinished/packet.json").is_file());
+    let index = read(&out.join("index.html"));
+    assert!(index.contains(
+        "<a href=\"/unfinished/\">Unfinished packet</a> <span class=\"badge badge-draft\">Draft</span>"
+    ));
+    assert!(read(&out.join("unfinished/index.html")).contains("badge-draft"));
+    assert!(read(&out.join("sitemap.xml")).contains("/unfinished/"));
+}
+
+#[test]
+fn packet_files_are_copied_and_relative_links_resolve_to_them() {
+    let (_tmp, out) = built(Some("assets"), &[]);
+    let src = fixture("assets").join("content/maps");
+    assert_eq!(read(&out.join("maps/map.txt")), read(&src.join("map.txt")));
+    assert_eq!(
+        read(&out.join("maps/docs/notes.txt")),
+        read(&src.join("docs/notes.txt"))
+    );
+    let article = read(&out.join("maps/article/index.html"));
+    assert!(
+        article.contains("<a href=\"/maps/map.txt\">map</a>"),
+        "{article}"
+    );
+    assert!(article.contains("<a href=\"/maps/docs/notes.txt\">notes</a>"));
+    // The packet's sources are not published.
+    let all = files(&out);
+    assert!(
+        !all.iter()
+            .any(|f| f.ends_with(".md") || f.ends_with(".yaml")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn assets_follow_the_base_url_path() {
+    let (_tmp, out) = built(
+        Some("assets"),
+        &["--base-url", "https://example.github.io/briefs/"],
+    );
+    let article = read(&out.join("maps/article/index.html"));
+    assert!(
+        article.contains("<a href=\"/briefs/maps/map.txt\">map</a>"),
+        "{article}"
+    );
+}
+
+#[test]
+fn highlight_css_only_when_an_article_has_code() {
+    let (_tmp, with_code) = built(Some("small"), &[]);
+    let css = read(&with_code.join("highlight.css"));
+    assert!(css.contains(".hl-"), "highlight.css has no classes");
+    let article = read(&with_code.join("geneva-talks/article/index.html"));
+    assert!(article.contains("<link rel=\"stylesheet\" href=\"/highlight.css\">"));
+    assert!(article.contains("<span class=\"hl-"));
+
+    let (_tmp2, without) = built(Some("assets"), &[]);
+    assert!(!without.join("highlight.css").exists());
+    assert!(!read(&without.join("maps/article/index.html")).contains("highlight.css"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_packet_file_is_written_as_a_regular_file() {
+    let (tmp, root) = crate::common::project_copy("assets");
+    let packet = root.join("content/maps");
+    std::os::unix::fs::symlink(packet.join("map.txt"), packet.join("map-link.txt")).unwrap();
+    let out = tmp.path().join("out");
+    crate::common::build(&root, &out, &[]).ok();
+    let copied = out.join("maps/map-link.txt");
+    let meta = std::fs::symlink_metadata(&copied).unwrap();
+    assert!(
+        meta.file_type().is_file(),
+        "{} is not a regular file",
+        copied.display()
+    );
+    assert_eq!(read(&copied), read(&packet.join("map.txt")));
+    for entry in walkdir::WalkDir::new(&out) {
+        let entry = entry.unwrap();
+        assert!(
+            !entry.path_is_symlink(),
+            "{} is a link",
+            entry.path().display()
+        );
+    }
+}

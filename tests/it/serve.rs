@@ -1,0 +1,434 @@
+//! `brief serve`: incremental rebuilds equal full builds, HTTP behaviour, live reload, safety.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use brief::serve::live::{Change, Live, classify};
+use brief::validate::Overrides;
+
+use crate::common::{copy_dir, fixture, tempdir};
+
+/// A project copy in a temp folder.
+fn project() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempdir();
+    let root = dir.path().join("site");
+    copy_dir(&fixture("serve"), &root);
+    (dir, root)
+}
+
+fn ov() -> Overrides {
+    Overrides {
+        base_url: Some("http://127.0.0.1:1111/briefs/".into()),
+        drafts: false,
+    }
+}
+
+/// Applies an edit to the files, then the matching change to `live`.
+fn step(live: &mut Live, root: &Path, touched: &[&str], edit: impl FnOnce()) -> bool {
+    edit();
+    let paths: Vec<PathBuf> = touched.iter().map(PathBuf::from).collect();
+    match classify(paths.iter().map(PathBuf::as_path)) {
+        Some(change) => !live.rebuild(&change).has_errors(),
+        None => {
+            let _ = root;
+            true
+        }
+    }
+}
+
+#[test]
+fn incremental_rebuilds_equal_a_full_build_byte_for_byte() {
+    let (_tmp, root) = project();
+    let mut live = Live::new(&root, ov());
+    assert!(!live.rebuild(&Change::All).has_errors());
+    let art = root.join("content/alpha/article.md");
+    let text = std::fs::read_to_string(&art).unwrap();
+
+    assert!(step(
+        &mut live,
+        &root,
+        &["content/alpha/article.md"],
+        || { std::fs::write(&art, text.replace("two days", "three days")).unwrap() }
+    ));
+    // A broken edit: the snapshot stays the last good site.
+    let good = live.snapshot().files();
+    assert!(!step(
+        &mut live,
+        &root,
+        &["content/alpha/packet.yaml"],
+        || {
+            let p = root.join("content/alpha/packet.yaml");
+            let y = std::fs::read_to_string(&p).unwrap();
+            std::fs::write(
+                &p,
+                y.replace("actors: [alice, bob]", "actors: [alice, bobb]"),
+            )
+            .unwrap()
+        }
+    ));
+    assert_eq!(
+        live.snapshot().files(),
+        good,
+        "a failed rebuild must not change what is served"
+    );
+    assert!(step(
+        &mut live,
+        &root,
+        &["content/alpha/packet.yaml"],
+        || {
+            let p = root.join("content/alpha/packet.yaml");
+            let y = std::fs::read_to_string(&p).unwrap();
+            std::fs::write(&p, y.replace("bobb]", "bob]")).unwrap()
+        }
+    ));
+    // A new packet with a code block (every page then links highlight.css), a vim-style save
+    // (write to a swap file, rename over), and a deleted packet.
+    assert!(step(
+        &mut live,
+        &root,
+        &["content/gamma/article.md", "content/gamma/packet.yaml"],
+        || {
+            std::fs::create_dir_all(root.join("content/gamma")).unwrap();
+            std::fs::write(
+                root.join("content/gamma/article.md"),
+                "Gamma.\n\n```rust\nfn main() {}\n```\n",
+            )
+            .unwrap();
+            std::fs::write(root.join("content/gamma/packet.yaml"), "title: Gamma\n").unwrap();
+        }
+    ));
+    assert!(step(
+        &mut live,
+        &root,
+        &["content/beta/.article.md.swp", "content/beta/article.md"],
+        || {
+            let swap = root.join("content/beta/.article.md.swp");
+            std::fs::write(&swap, "Beta article, saved the vim way.\n").unwrap();
+            std::fs::rename(&swap, root.join("content/beta/article.md")).unwrap();
+        }
+    ));
+    assert!(step(&mut live, &root, &["content/gamma"], || {
+        std::fs::remove_dir_all(root.join("content/gamma")).unwrap()
+    }));
+    assert!(step(&mut live, &root, &["brief.yaml"], || {
+        std::fs::write(
+            root.join("brief.yaml"),
+            "title: Renamed site\nbase_url: https://example.github.io/briefs/\n",
+        )
+        .unwrap()
+    }));
+
+    let full = brief::pipeline::run(&root, &ov());
+    assert!(!full.diags.has_errors());
+    let (_, files) = full.site.expect("full build");
+    let served = live.snapshot().files();
+    assert_eq!(
+        served.keys().collect::<Vec<_>>(),
+        files.keys().collect::<Vec<_>>()
+    );
+    for (k, v) in &files {
+        assert!(served.get(k) == Some(v), "{k} differs from a full build");
+    }
+    let index = match served.get("beta/article/index.html") {
+        Some(brief::render::Content::Bytes(b)) => String::from_utf8_lossy(b).into_owned(),
+        _ => panic!("beta article missing"),
+    };
+    assert!(index.contains("saved the vim way"));
+}
+
+/// A running `brief serve` on an ephemeral port, stopped on drop.
+struct Server {
+    child: Child,
+    port: u16,
+    base: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(root: &Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(root)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start brief serve");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("serve prints its address");
+    let url = line.split_whitespace().last().expect("url").to_string();
+    let rest = url.strip_prefix("http://127.0.0.1:").expect("loopback url");
+    let (port, path) = rest.split_once('/').expect("path");
+    Server {
+        child,
+        port: port.parse().expect("port"),
+        base: format!("/{path}"),
+    }
+}
+
+/// One HTTP/1.1 GET: (status, body).
+fn get(port: u16, path: &str, host: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(10))).ok();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).expect("read");
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map_or(String::new(), |(_, b)| b.to_string());
+    (status, body)
+}
+
+fn page(srv: &Server, path: &str) -> (u16, String) {
+    get(
+        srv.port,
+        &format!("{}{path}", srv.base),
+        &format!("127.0.0.1:{}", srv.port),
+    )
+}
+
+/// Waits until `f` holds, or fails after 10 s.
+fn eventually(what: &str, mut f: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(10) {
+        if f() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("timed out waiting for: {what}");
+}
+
+/// Reads the event stream in the background; returns the collected text.
+fn listen(srv: &Server) -> std::sync::Arc<std::sync::Mutex<String>> {
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let (port, path) = (srv.port, format!("{}__brief/events?v=1", srv.base));
+    let out = seen.clone();
+    std::thread::spawn(move || {
+        let Ok(mut s) = TcpStream::connect(("127.0.0.1", port)) else {
+            return;
+        };
+        let _ = write!(s, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n");
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = s.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            if let Ok(mut o) = out.lock() {
+                o.push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+        }
+    });
+    seen
+}
+
+#[test]
+fn edits_reload_errors_overlay_and_fixes_clear() {
+    let (_tmp, root) = project();
+    let srv = start(&root);
+    let (status, body) = page(&srv, "alpha/article/");
+    assert_eq!(status, 200);
+    assert!(body.contains("Talks continued for two days."));
+    assert!(
+        body.contains("EventSource"),
+        "the live-reload script is injected"
+    );
+    let events = listen(&srv);
+    std::thread::sleep(Duration::from_millis(300));
+
+    let art = root.join("content/alpha/article.md");
+    let text = std::fs::read_to_string(&art).unwrap();
+    std::fs::write(&art, text.replace("two days", "three days")).unwrap();
+    eventually("new text served", || {
+        page(&srv, "alpha/article/").1.contains("three days")
+    });
+    eventually("a reload event", || {
+        events.lock().unwrap().contains("event: reload")
+    });
+
+    // Broken: overlay with the located error; the last good page is still served.
+    let p = root.join("content/alpha/packet.yaml");
+    let yaml = std::fs::read_to_string(&p).unwrap();
+    std::fs::write(
+        &p,
+        yaml.replace("date: 2025-03-01\n    title", "date: 2025-13-01\n    title"),
+    )
+    .unwrap();
+    eventually("overlay shown", || {
+        let b = page(&srv, "alpha/timeline/").1;
+        b.contains("content/alpha/packet.yaml:")
+            && !b.contains("id=\"brief-overlay\" role=\"alert\" aria-live=\"assertive\" hidden")
+    });
+    let (status, body) = page(&srv, "alpha/article/");
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("three days"),
+        "the last good site stays readable"
+    );
+    eventually("an error event", || {
+        events.lock().unwrap().contains("event: error-report")
+    });
+
+    std::fs::write(&p, yaml).unwrap();
+    eventually("overlay gone", || {
+        page(&srv, "alpha/timeline/")
+            .1
+            .contains("aria-live=\"assertive\" hidden")
+    });
+}
+
+#[test]
+fn outside_files_bad_hosts_and_hidden_files_are_refused() {
+    let (tmp, root) = project();
+    std::fs::write(tmp.path().join("secret.txt"), "TOP SECRET").unwrap();
+    let srv = start(&root);
+    let host = format!("127.0.0.1:{}", srv.port);
+    for path in [
+        "../secret.txt",
+        "%2e%2e/secret.txt",
+        "..%2f..%2fsecret.txt",
+        "a\\..\\secret.txt",
+        ".brief-output",
+    ] {
+        let (status, body) = get(srv.port, &format!("{}{path}", srv.base), &host);
+        assert_eq!(status, 403, "{path}");
+        assert!(!body.contains("TOP SECRET"));
+    }
+    let (status, _) = get(srv.port, &srv.base, "attacker.example");
+    assert_eq!(status, 403, "DNS-rebinding Host refused");
+    let (status, body) = page(&srv, "no/such/page/");
+    assert_eq!(status, 404);
+    assert!(body.contains("</html>"), "the site's 404 page");
+
+    // A symlink out of the project is refused by the build and never served.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(
+            tmp.path().join("secret.txt"),
+            root.join("content/beta/leak.txt"),
+        )
+        .unwrap();
+        std::thread::sleep(Duration::from_millis(800));
+        let (_, body) = page(&srv, "beta/leak.txt");
+        assert!(!body.contains("TOP SECRET"));
+        eventually("symlink reported", || {
+            page(&srv, "beta/")
+                .1
+                .contains("symbolic link points outside the project")
+        });
+    }
+}
+
+#[test]
+fn concurrent_requests_during_rebuilds_all_succeed() {
+    let (_tmp, root) = project();
+    let srv = start(&root);
+    let art = root.join("content/alpha/article.md");
+    let text = std::fs::read_to_string(&art).unwrap();
+    let (port, base) = (srv.port, srv.base.clone());
+    let readers: Vec<_> = (0..4)
+        .map(|_| {
+            let base = base.clone();
+            std::thread::spawn(move || {
+                let mut codes = Vec::new();
+                for i in 0..50 {
+                    let path = if i % 2 == 0 { "alpha/article/" } else { "" };
+                    codes.push(get(port, &format!("{base}{path}"), &format!("127.0.0.1:{port}")).0);
+                }
+                codes
+            })
+        })
+        .collect();
+    for i in 0..20 {
+        std::fs::write(&art, text.replace("two days", &format!("{i} days"))).unwrap();
+        std::thread::sleep(Duration::from_millis(150));
+    }
+    let codes: Vec<u16> = readers
+        .into_iter()
+        .flat_map(|r| r.join().unwrap())
+        .collect();
+    assert_eq!(codes.len(), 200);
+    assert!(codes.iter().all(|c| *c == 200), "{codes:?}");
+}
+
+#[test]
+fn a_real_browser_shows_an_edit_by_itself() {
+    let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists());
+    let required = std::env::var_os("BRIEF_BROWSER_TESTS").is_some();
+    let Some(chromium) = chromium else {
+        assert!(
+            !required,
+            "BRIEF_BROWSER_TESTS is set but chromium is not installed"
+        );
+        eprintln!(
+            "skipping the browser test: no chromium (apt-get install chromium; BRIEF_BROWSER_TESTS=1 makes it mandatory)"
+        );
+        return;
+    };
+    let (tmp, root) = project();
+    let srv = start(&root);
+    let profile = tmp.path().join("profile");
+    let args: Vec<&std::ffi::OsStr> = [
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+    ]
+    .iter()
+    .map(std::ffi::OsStr::new)
+    .collect();
+    let options = headless_chrome::LaunchOptions::default_builder()
+        .path(Some(chromium))
+        .sandbox(false)
+        .user_data_dir(Some(profile))
+        .args(args)
+        .build()
+        .expect("launch options");
+    let browser = headless_chrome::Browser::new(options).expect("start chromium");
+    let tab = browser.new_tab().expect("tab");
+    let url = format!("http://127.0.0.1:{}{}alpha/article/", srv.port, srv.base);
+    tab.navigate_to(&url)
+        .expect("navigate")
+        .wait_until_navigated()
+        .expect("loaded");
+    let text = || {
+        tab.evaluate("document.body.innerText", false)
+            .ok()
+            .and_then(|r| r.value)
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default()
+    };
+    assert!(text().contains("two days"));
+    // Let the page's event stream connect, then edit the article on disk.
+    std::thread::sleep(Duration::from_millis(500));
+    let art = root.join("content/alpha/article.md");
+    let src = std::fs::read_to_string(&art).unwrap();
+    std::fs::write(&art, src.replace("two days", "five whole days")).unwrap();
+    eventually("the browser shows the edit without a manual reload", || {
+        text().contains("five whole days")
+    });
+}

@@ -34,13 +34,62 @@ pub fn parse<T: serde::de::DeserializeOwned>(
     budget.max_nodes = 200_000;
     budget.max_recorded_anchor_events = 10_000;
     options.budget = Some(budget);
-    match serde_saphyr::from_str_with_options::<T>(text, options) {
-        Ok(v) => Some(v),
-        Err(e) => {
-            diags.push(to_diagnostic(&e, file));
-            None
+    // An unknown key stops serde at once. To report the file's other problems in the same
+    // run, comment the key (and its indented value) out and parse again, a few times at most.
+    let mut source = std::borrow::Cow::Borrowed(text);
+    for _ in 0..16 {
+        match serde_saphyr::from_str_with_options::<T>(&source, options.clone()) {
+            // With keys commented out, the rest is still checked; the unknown key's error
+            // already fails the run.
+            Ok(v) => return Some(v),
+            Err(e) => {
+                let unknown = matches!(
+                    e.without_snippet(),
+                    serde_saphyr::Error::SerdeUnknownField { .. }
+                );
+                let line = e.location().map_or(0, |l| l.line() as usize);
+                diags.push(to_diagnostic(&e, file));
+                match (unknown, line) {
+                    (true, l) if l > 0 => source = std::borrow::Cow::Owned(comment_out(&source, l)),
+                    _ => return None,
+                }
+            }
         }
     }
+    None
+}
+
+/// `true` while `l` still belongs to the value of the key on `first` (indented `base`): blank,
+/// deeper, or a `- ` item at the same depth under a plain key.
+fn continues(l: &str, first: &str, base: usize) -> bool {
+    let depth = l.len() - l.trim_start().len();
+    let same_depth_item =
+        depth == base && l.trim_start().starts_with("- ") && !first.trim_start().starts_with("- ");
+    l.trim().is_empty() || depth > base || same_depth_item
+}
+
+/// Comments out line `line` (1-based) and the lines below it indented deeper (its value).
+fn comment_out(text: &str, line: usize) -> String {
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let lines: Vec<&str> = text.split('\n').collect();
+    let Some(first) = lines.get(line - 1) else {
+        return text.to_string();
+    };
+    let base = indent(first);
+    let mut out = Vec::with_capacity(lines.len());
+    let mut inside = false;
+    for (i, l) in lines.iter().enumerate() {
+        if i + 1 == line {
+            inside = true;
+            out.push(format!("{}#{}", &l[..base], &l[base..]));
+        } else if inside && continues(l, first, base) {
+            out.push(format!("#{l}"));
+        } else {
+            inside = false;
+            out.push((*l).to_string());
+        }
+    }
+    out.join("\n")
 }
 
 fn to_diagnostic(e: &serde_saphyr::Error, file: &Path) -> Diagnostic {
@@ -129,6 +178,41 @@ mod tests {
             unknown_field("unknown field `titel`, expected one of `title`, `summary`").unwrap();
         assert_eq!(k, "titel");
         assert_eq!(e, vec!["title", "summary"]);
+    }
+
+    #[test]
+    fn unknown_keys_are_commented_out_with_their_values() {
+        let text = "a: 1\ntitel:\n  - x\n  - y\nb: 2\n";
+        assert_eq!(
+            comment_out(text, 2),
+            "a: 1\n#titel:\n#  - x\n#  - y\nb: 2\n"
+        );
+        let list = "- id: a\n  titel: x\n  date: 2025\n";
+        assert_eq!(comment_out(list, 2), "- id: a\n  #titel: x\n  date: 2025\n");
+    }
+
+    #[test]
+    fn every_problem_of_a_file_is_reported() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct T {
+            title: Option<String>,
+            date: Option<String>,
+        }
+        let mut d = Diagnostics::default();
+        let v: Option<T> = parse(
+            "titel: x\ndate: 2025\nsumary: y\n",
+            Path::new("f.yaml"),
+            &mut d,
+        );
+        assert!(v.is_some());
+        let msgs: Vec<String> = d
+            .sorted()
+            .iter()
+            .map(|d| format!("{}:{}", d.line, d.message))
+            .collect();
+        assert_eq!(msgs, ["1:unknown key `titel`", "3:unknown key `sumary`"]);
     }
 
     #[test]

@@ -179,10 +179,11 @@ impl Renderer {
         for page in pages::site_pages() {
             let mut cx = self.base.clone();
             let title = if page.kind == "404" {
-                "Page not found".to_string()
+                "Page not found"
             } else {
-                config.title.clone()
-            };
+                "All packets"
+            }
+            .to_string();
             cx.insert(
                 "page",
                 &PageMeta {

@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Whole-process benchmark: `brief build` against Hugo, side by side, interleaved.
+
+Usage (from the repository root):
+    python3 benches/compare.py [--runs 7] [--sizes 1,100,1000,5000] [--work /tmp/brief-bench]
+
+Needs: a release build of brief and of the corpus example (the script runs
+`cargo build --release --bins --example corpus`), and Debian's `hugo` on PATH
+(`apt-get install -y hugo`; without it the Hugo columns are left out).
+
+Size 1 is the real example project (content/us-ukraine). Other sizes are generated corpora
+(examples/corpus.rs): N packets for brief, N bare article pages with one taxonomy for Hugo.
+Each run starts from an empty output folder. brief and Hugo runs alternate (brief, Hugo,
+brief, Hugo, ...) so that drift on the machine hits both alike. Wall time is measured around
+the child process, peak RSS is the child's own (wait4). The report gives medians and the
+median of the per-pair ratios brief/Hugo, as a Markdown table.
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BRIEF = REPO / "target" / "release" / "brief"
+CORPUS = REPO / "target" / "release" / "examples" / "corpus"
+
+
+def run(cmd, cwd=None):
+    """Runs cmd silently; returns (seconds, peak RSS in MiB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        sys.exit(f"command failed ({proc.returncode}): {' '.join(map(str, cmd))}\n{err}")
+    return elapsed, usage.ru_maxrss / 1024.0
+
+
+def prepare(work, n):
+    """The brief project and the Hugo site for size n."""
+    if n == 1:
+        brief_root = REPO
+    else:
+        brief_root = work / f"brief-{n}"
+        if not brief_root.exists():
+            subprocess.run([str(CORPUS), str(n), str(brief_root), "1"], check=True)
+    hugo_root = work / f"hugo-{n}"
+    if not hugo_root.exists():
+        subprocess.run([str(CORPUS), str(n), str(hugo_root), "1", "--hugo"], check=True)
+    return brief_root, hugo_root
+
+
+def fresh(path):
+    shutil.rmtree(path, ignore_errors=True)
+    return path
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--sizes", default="1,100,1000,5000")
+    ap.add_argument("--work", default="/tmp/brief-bench")
+    args = ap.parse_args()
+    subprocess.run(["cargo", "build", "--release", "--bins", "--example", "corpus"], cwd=REPO, check=True)
+    hugo = shutil.which("hugo")
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for n in [int(s) for s in args.sizes.split(",")]:
+        brief_root, hugo_root = prepare(work, n)
+        b_out, h_out = work / f"out-brief-{n}", work / f"out-hugo-{n}"
+        brief_cmd = [str(BRIEF), "build", "--root", str(brief_root), "--output", str(b_out)]
+        hugo_cmd = [hugo, "--quiet", "--source", str(hugo_root), "--destination", str(h_out)] if hugo else None
+        # One warm-up of each (page cache), then interleaved measured runs.
+        fresh(b_out)
+        run(brief_cmd)
+        if hugo_cmd:
+            fresh(h_out)
+            run(hugo_cmd)
+        b, h = [], []
+        for _ in range(args.runs):
+            fresh(b_out)
+            b.append(run(brief_cmd))
+            if hugo_cmd:
+                fresh(h_out)
+                h.append(run(hugo_cmd))
+        row = {
+            "n": n,
+            "brief_ms": statistics.median(t for t, _ in b) * 1000,
+            "brief_mib": statistics.median(m for _, m in b),
+        }
+        if h:
+            row["hugo_ms"] = statistics.median(t for t, _ in h) * 1000
+            row["hugo_mib"] = statistics.median(m for _, m in h)
+            row["ratio"] = statistics.median(bt / ht for (bt, _), (ht, _) in zip(b, h))
+        rows.append(row)
+        print(row, file=sys.stderr)
+    print(f"\n{args.runs} interleaved runs per size, medians; ratio = median of per-pair brief/Hugo.\n")
+    print("| packets / pages | brief wall | brief peak RSS | Hugo wall | Hugo peak RSS | brief/Hugo |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        hugo_cols = (
+            f"{r['hugo_ms']:.0f} ms | {r['hugo_mib']:.0f} MiB | {r['ratio']:.2f}"
+            if "hugo_ms" in r
+            else "– | – | –"
+        )
+        print(f"| {r['n']} | {r['brief_ms']:.1f} ms | {r['brief_mib']:.0f} MiB | {hugo_cols} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -39,17 +39,42 @@ impl Rng {
 const ACTORS: [(&str, &str, &str, &[&str]); 20] = [
     ("trump", "Donald Trump", "United States", &["Trump"]),
     ("putin", "Vladimir Putin", "Russia", &["Putin"]),
-    ("zelensky", "Volodymyr Zelensky", "Ukraine", &["Zelensky", "Zelenskyy", "Volodimia Zelensky"]),
-    ("hegseth", "Pete Hegseth", "United States", &["Hegseth", "Hegses", "Hegus"]),
-    ("bessent", "Scott Bessent", "United States", &["Bessent", "Bescent"]),
+    (
+        "zelensky",
+        "Volodymyr Zelensky",
+        "Ukraine",
+        &["Zelensky", "Zelenskyy", "Volodimia Zelensky"],
+    ),
+    (
+        "hegseth",
+        "Pete Hegseth",
+        "United States",
+        &["Hegseth", "Hegses", "Hegus"],
+    ),
+    (
+        "bessent",
+        "Scott Bessent",
+        "United States",
+        &["Bessent", "Bescent"],
+    ),
     ("witkoff", "Steve Witkoff", "United States", &["Witkov"]),
     ("kellogg", "Keith Kellogg", "United States", &["Kellogg"]),
     ("rubio", "Marco Rubio", "United States", &["Rubio"]),
     ("vance", "JD Vance", "United States", &["Vance"]),
     ("umerov", "Rustem Umerov", "Ukraine", &["Umerov"]),
-    ("tillis", "Thom Tillis", "United States", &["Tom Tillis", "Tillis"]),
+    (
+        "tillis",
+        "Thom Tillis",
+        "United States",
+        &["Tom Tillis", "Tillis"],
+    ),
     ("fogel", "Marc Fogel", "United States", &["Mark Vogel"]),
-    ("ullyot", "John Ullyot", "United States", &["Ullyot", "John Urito"]),
+    (
+        "ullyot",
+        "John Ullyot",
+        "United States",
+        &["Ullyot", "John Urito"],
+    ),
     ("nato", "NATO", "International", &[]),
     ("russia", "Russia", "Russia", &["Moscow"]),
     ("ukraine", "Ukraine", "Ukraine", &["Kyiv", "Kiev"]),
@@ -63,14 +88,23 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let hugo = args.iter().any(|a| a == "--hugo");
     let pos: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let (Some(n), Some(out)) = (pos.first().and_then(|n| n.parse::<usize>().ok()), pos.get(1)) else {
+    let (Some(n), Some(out)) = (
+        pos.first().and_then(|n| n.parse::<usize>().ok()),
+        pos.get(1),
+    ) else {
         eprintln!("usage: cargo run --release --example corpus -- N OUT [SEED] [--hugo]");
         std::process::exit(2);
     };
     let seed = pos.get(2).and_then(|s| s.parse().ok()).unwrap_or(1);
-    let article = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("content/us-ukraine/article.md"))
-        .expect("the example article is part of the repository");
-    let paragraphs: Vec<&str> = article.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
+    let article = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("content/us-ukraine/article.md"),
+    )
+    .expect("the example article is part of the repository");
+    let paragraphs: Vec<&str> = article
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
     let out = PathBuf::from(out);
     std::fs::create_dir_all(&out).expect("create the output folder");
     if hugo {
@@ -122,7 +156,14 @@ fn unique_quotes(rng: &mut Rng, article: &str, want: usize) -> Vec<String> {
         if q.contains(['"', '\\']) || quotes.contains(&q) {
             continue;
         }
-        if matcher.find(Query { quote: &q, prefix: None, suffix: None }).is_ok() {
+        if matcher
+            .find(Query {
+                quote: &q,
+                prefix: None,
+                suffix: None,
+            })
+            .is_ok()
+        {
             quotes.push(q);
         }
     }
@@ -134,7 +175,10 @@ fn yaml_str(s: &str) -> String {
 }
 
 fn write_brief(out: &Path, n: usize, seed: u64, paragraphs: &[&str]) {
-    write(&out.join("brief.yaml"), "title: Benchmark corpus\nbase_url: https://example.github.io/bench/\n");
+    write(
+        &out.join("brief.yaml"),
+        "title: Benchmark corpus\nbase_url: https://example.github.io/bench/\n",
+    );
     for i in 1..=n {
         let mut rng = Rng(seed.wrapping_mul(1_000_003).wrapping_add(i as u64));
         let dir = out.join("content").join(format!("p{i:05}"));
@@ -151,13 +195,22 @@ fn write_brief(out: &Path, n: usize, seed: u64, paragraphs: &[&str]) {
         let mut actors = String::new();
         for (id, name, side, aliases) in ACTORS {
             let al: Vec<String> = aliases.iter().map(|a| yaml_str(a)).collect();
-            let _ = write!(actors, "- id: {id}\n  name: {}\n  side: {side}\n  aliases: [{}]\n", yaml_str(name), al.join(", "));
+            let _ = write!(
+                actors,
+                "- id: {id}\n  name: {}\n  side: {side}\n  aliases: [{}]\n",
+                yaml_str(name),
+                al.join(", ")
+            );
         }
         write(&dir.join("actors.yaml"), &actors);
         let mut timeline = String::new();
         for e in 0..30 {
             let (a, b) = (ACTORS[rng.below(20)].0, ACTORS[rng.below(20)].0);
-            let date = if e % 10 == 0 { format!("{}", 2014 + e / 10) } else { format!("2025-02-{:02}", 1 + e % 28) };
+            let date = if e % 10 == 0 {
+                format!("{}", 2014 + e / 10)
+            } else {
+                format!("2025-02-{:02}", 1 + e % 28)
+            };
             let _ = write!(
                 timeline,
                 "- id: e{e}\n  date: {date}\n  title: Event {e} of packet {i}\n  actors: [{a}, {b}]\n  importance: {}\n  evidence:\n    - {}\n",
@@ -165,14 +218,22 @@ fn write_brief(out: &Path, n: usize, seed: u64, paragraphs: &[&str]) {
                 yaml_str(&quotes.next().unwrap_or_default())
             );
             if e % 2 == 0 {
-                let _ = writeln!(timeline, "    - {}", yaml_str(&quotes.next().unwrap_or_default()));
+                let _ = writeln!(
+                    timeline,
+                    "    - {}",
+                    yaml_str(&quotes.next().unwrap_or_default())
+                );
             }
         }
         write(&dir.join("timeline.yaml"), &timeline);
         let mut questions = String::new();
         for q in 0..10 {
             let status = ["open", "open", "answered", "moot"][q % 4];
-            let answer = if status == "answered" { "\n  answer: It was settled." } else { "" };
+            let answer = if status == "answered" {
+                "\n  answer: It was settled."
+            } else {
+                ""
+            };
             let _ = write!(
                 questions,
                 "- id: q{q}\n  question: Question {q} of packet {i}?\n  status: {status}{answer}\n  priority: {}\n  likelihood: likely\n  actors: [{}]\n  evidence:\n    - {}\n",
@@ -199,7 +260,10 @@ fn write_hugo(out: &Path, n: usize, seed: u64, paragraphs: &[&str]) {
         let article = packet_article(&mut rng, paragraphs, i);
         write(
             &out.join("content/posts").join(format!("p{i:05}.md")),
-            &format!("---\ntitle: \"Benchmark packet {i}\"\ndate: 2025-02-20\ntags: [\"bench\", \"t{}\"]\n---\n\n{article}", i % 7),
+            &format!(
+                "---\ntitle: \"Benchmark packet {i}\"\ndate: 2025-02-20\ntags: [\"bench\", \"t{}\"]\n---\n\n{article}",
+                i % 7
+            ),
         );
     }
 }

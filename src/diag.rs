@@ -164,6 +164,15 @@ impl Diagnostics {
     /// Renders every problem and a summary line, as the terminal shows them. `root` is where
     /// the files are read from to show their lines; `color` adds ANSI styles.
     pub fn render(&self, root: &Path, color: bool) -> String {
+        self.render_with(color, |file| source_text(&root.join(file)))
+    }
+
+    /// [`Diagnostics::render`] with the files' texts from `read` (by project-relative path).
+    pub fn render_with(
+        &self,
+        color: bool,
+        mut read: impl FnMut(&Path) -> Option<String>,
+    ) -> String {
         let renderer = if color {
             Renderer::styled()
         } else {
@@ -172,11 +181,9 @@ impl Diagnostics {
         let mut sources: HashMap<&Path, Option<String>> = HashMap::new();
         let mut out = String::new();
         for d in self.sorted() {
-            let text = sources.entry(d.file.as_path()).or_insert_with(|| {
-                std::fs::read(root.join(&d.file))
-                    .ok()
-                    .map(|b| String::from_utf8_lossy(&b).into_owned())
-            });
+            let text = sources
+                .entry(d.file.as_path())
+                .or_insert_with(|| read(&d.file));
             out.push_str(&render_one(&renderer, d, text.as_deref()));
             out.push_str("\n\n");
         }
@@ -187,6 +194,24 @@ impl Diagnostics {
         }
         out
     }
+}
+
+/// The text of a file a diagnostic points into, to show its lines: regular files only (a
+/// FIFO would block), and only as much as `brief` reads of any file.
+fn source_text(path: &Path) -> Option<String> {
+    use std::io::Read as _;
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(crate::load::MAX_FILE_BYTES)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    Some(crate::load::lone_cr_to_lf(&text).into_owned())
 }
 
 /// `2 errors, 1 warning` style summary.

@@ -3,8 +3,12 @@
 //! `load` never stops at the first problem: an unreadable or malformed file becomes a
 //! [`Diagnostic`] and the rest of the project is still read, so one run reports everything.
 
+mod files;
 pub mod raw;
 mod yaml;
+mod yaml_error;
+mod yaml_syntax;
+mod yaml_text;
 
 use std::path::{Path, PathBuf};
 
@@ -12,7 +16,8 @@ use crate::diag::{DiagBuild, Diagnostic, Diagnostics};
 use raw::{ActorRaw, ConfigRaw, EventRaw, PacketRaw, QuestionRaw};
 use serde_saphyr::Spanned;
 
-pub use yaml::{is_valid_slug, loc, text_loc};
+pub use files::{is_scratch, lone_cr_to_lf, read_text, rel};
+pub use yaml::{Typo, is_valid_slug, loc, text_loc};
 
 /// Largest YAML or Markdown file `brief` reads (a briefing is text, not a data dump).
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
@@ -50,6 +55,8 @@ pub struct RawPacket {
     pub questions_file: Option<(PathBuf, Spanned<Vec<Spanned<QuestionRaw>>>)>,
     /// Every other file, relative to the packet folder, copied beside the packet's pages.
     pub assets: Vec<PathBuf>,
+    /// Misspelt keys (already reported as unknown keys).
+    pub typos: Vec<Typo>,
 }
 
 /// Reads the project at `root`. Problems go into `diags`; what could be read is returned.
@@ -68,19 +75,38 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> RawProject {
 
 /// Reads `brief.yaml`, or the defaults when there is none.
 pub fn load_config(root: &Path, diags: &mut Diagnostics) -> ConfigRaw {
-    if root.join("brief.yaml").exists() {
-        read_text(root, Path::new("brief.yaml"), diags)
-            .and_then(|t| yaml::parse::<ConfigRaw>(&t, Path::new("brief.yaml"), diags))
+    let relp = Path::new("brief.yaml");
+    let path = root.join(relp);
+    if files::is_symlink(&path)
+        && let Err(d) = files::check_symlink(root, &path, relp)
+    {
+        diags.push(d);
+        return ConfigRaw::default();
+    }
+    if path.exists() {
+        read_text(root, relp, diags)
+            .and_then(|t| parse_config(&t, diags))
             .unwrap_or_default()
     } else {
         ConfigRaw::default()
     }
 }
 
+/// Parses the text of `brief.yaml` (no disk access); `None` when it is malformed.
+pub fn parse_config(text: &str, diags: &mut Diagnostics) -> Option<ConfigRaw> {
+    yaml::parse::<ConfigRaw>(&lone_cr_to_lf(text), Path::new("brief.yaml"), diags)
+}
+
 /// The folder names under `content/`, sorted (hidden folders and loose files left out).
 pub fn packet_slugs(root: &Path, diags: &mut Diagnostics) -> Vec<String> {
     let mut slugs = Vec::new();
     let content = root.join("content");
+    if files::is_symlink(&content)
+        && let Err(d) = files::check_symlink_dir(root, &content, Path::new("content"))
+    {
+        diags.push(d);
+        return slugs;
+    }
     if !content.is_dir() {
         return slugs;
     }
@@ -109,7 +135,10 @@ pub fn packet_slugs(root: &Path, diags: &mut Diagnostics) -> Vec<String> {
                     .map_or_else(|| PathBuf::from("content"), |p| rel(root, p)),
                 0,
                 0,
-                format!("cannot read this folder: {e}"),
+                format!(
+                    "cannot read this folder: {}",
+                    e.io_error().map_or_else(|| e.to_string(), files::io_reason)
+                ),
             )),
         }
     }
@@ -142,7 +171,8 @@ pub fn load_packet(root: &Path, slug: &str, diags: &mut Diagnostics) -> RawPacke
             Ok(e) => e,
             Err(e) => {
                 let path = e.path().map_or_else(|| dir.clone(), |p| rel(root, p));
-                diags.push(Diagnostic::error(path, 0, 0, format!("cannot read: {e}")));
+                let why = e.io_error().map_or_else(|| e.to_string(), files::io_reason);
+                diags.push(Diagnostic::error(path, 0, 0, format!("cannot read: {why}")));
                 continue;
             }
         };
@@ -152,155 +182,69 @@ pub fn load_packet(root: &Path, slug: &str, diags: &mut Diagnostics) -> RawPacke
             continue;
         }
         if entry.path_is_symlink()
-            && let Err(d) = check_symlink(root, entry.path(), &relp)
+            && let Err(d) = files::check_symlink(root, entry.path(), &relp)
         {
             diags.push(d);
             continue;
         }
-        if entry.path().is_dir() {
+        if entry.file_type().is_dir() {
             continue;
         }
-        let name = inner.to_string_lossy();
-        match name.as_ref() {
-            "article.md" => p.article = read_text(root, &relp, diags),
-            "packet.yaml" => {
-                p.meta = read_text(root, &relp, diags).and_then(|t| yaml::parse(&t, &relp, diags))
+        let name = inner.to_string_lossy().replace('\\', "/");
+        if is_packet_file(&name) {
+            if let Some(text) = read_text(root, &relp, diags) {
+                parse_file(&mut p, &name, &text, diags);
             }
-            "timeline.yaml" => p.timeline_file = read_list(root, &relp, diags),
-            "actors.yaml" => p.actors_file = read_list(root, &relp, diags),
-            "questions.yaml" => p.questions_file = read_list(root, &relp, diags),
-            _ => p.assets.push(inner),
+        } else {
+            p.assets.push(inner);
         }
     }
-    if p.article.is_none() && !root.join(&dir).join("article.md").exists() {
-        diags.push(
-            Diagnostic::error(&dir, 0, 0, format!("packet `{slug}` has no article.md"))
-                .help("every packet folder holds its source article as article.md"),
-        );
-    }
-    if !root.join(&dir).join("packet.yaml").exists() {
-        diags.push(
-            Diagnostic::error(&dir, 0, 0, format!("packet `{slug}` has no packet.yaml"))
-                .help("add packet.yaml with at least `title: …`"),
-        );
+    for (name, what) in [
+        ("article.md", "its source article as article.md"),
+        ("packet.yaml", "packet.yaml with at least `title: …`"),
+    ] {
+        let path = root.join(&dir).join(name);
+        if path.is_dir() {
+            diags.push(
+                Diagnostic::error(dir.join(name), 0, 0, format!("`{name}` is a folder")).help(
+                    format!("every packet folder holds {what}; rename the folder"),
+                ),
+            );
+        } else if !path.exists() && !files::is_symlink(&path) {
+            diags.push(
+                Diagnostic::error(&dir, 0, 0, format!("packet `{slug}` has no {name}"))
+                    .help(format!("every packet folder holds {what}")),
+            );
+        }
     }
     p
 }
 
-fn read_list<T: serde::de::DeserializeOwned>(
-    root: &Path,
-    relp: &Path,
-    diags: &mut Diagnostics,
-) -> Option<(PathBuf, Spanned<Vec<Spanned<T>>>)> {
-    let text = read_text(root, relp, diags)?;
-    yaml::parse(&text, relp, diags).map(|v| (relp.to_path_buf(), v))
+/// `true` for the files of a packet folder that `brief` parses (the rest are assets).
+pub fn is_packet_file(name: &str) -> bool {
+    name == "article.md" || name == "packet.yaml" || LIST_FILES.contains(&name)
 }
 
-/// Reads a UTF-8 text file (size-limited); problems become diagnostics.
-pub fn read_text(root: &Path, relp: &Path, diags: &mut Diagnostics) -> Option<String> {
-    let path = root.join(relp);
-    let meta = match std::fs::metadata(&path) {
-        Ok(m) => m,
-        Err(e) => {
-            diags.push(Diagnostic::error(
-                relp,
-                0,
-                0,
-                format!("cannot read this file: {e}"),
-            ));
-            return None;
+/// Parses one file of packet `p` from its text (no disk access): `name` is its path inside the
+/// packet folder, one of [`is_packet_file`]'s names (others are ignored).
+pub fn parse_file(p: &mut RawPacket, name: &str, text: &str, diags: &mut Diagnostics) {
+    let text = &*files::lone_cr_to_lf(text);
+    let relp = p.dir.join(name);
+    let typos = &mut p.typos;
+    match name {
+        "article.md" => p.article = Some(text.to_string()),
+        "packet.yaml" => p.meta = yaml::parse_typos(text, &relp, diags, typos),
+        "timeline.yaml" => {
+            p.timeline_file = yaml::parse_typos(text, &relp, diags, typos).map(|v| (relp, v))
         }
-    };
-    if meta.len() > MAX_FILE_BYTES {
-        diags.push(
-            Diagnostic::error(
-                relp,
-                0,
-                0,
-                format!(
-                    "this file is {} MiB; the limit is {} MiB",
-                    meta.len() >> 20,
-                    MAX_FILE_BYTES >> 20
-                ),
-            )
-            .help("split the material or trim the file; briefing sources are text"),
-        );
-        return None;
-    }
-    let bytes = match std::fs::read(&path) {
-        Ok(b) => b,
-        Err(e) => {
-            diags.push(Diagnostic::error(
-                relp,
-                0,
-                0,
-                format!("cannot read this file: {e}"),
-            ));
-            return None;
+        "actors.yaml" => {
+            p.actors_file = yaml::parse_typos(text, &relp, diags, typos).map(|v| (relp, v))
         }
-    };
-    match String::from_utf8(bytes) {
-        Ok(mut s) => {
-            if s.starts_with('\u{feff}') {
-                s.drain(..3);
-            }
-            Some(s)
+        "questions.yaml" => {
+            p.questions_file = yaml::parse_typos(text, &relp, diags, typos).map(|v| (relp, v))
         }
-        Err(e) => {
-            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let good = String::from_utf8_lossy(good);
-            let line = good.matches('\n').count() + 1;
-            let col = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            diags.push(
-                Diagnostic::error(relp, line, col, "this file is not valid UTF-8")
-                    .label("invalid byte here")
-                    .help("save the file as UTF-8 (most editors offer it under \"Save with encoding\")"),
-            );
-            None
-        }
+        _ => {}
     }
-}
-
-fn check_symlink(root: &Path, path: &Path, relp: &Path) -> Result<(), Diagnostic> {
-    let target = std::fs::canonicalize(path).map_err(|e| {
-        Diagnostic::error(relp, 0, 0, format!("broken symbolic link: {e}"))
-            .help("remove the link or point it at a file inside the project")
-    })?;
-    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    if !target.starts_with(&root) {
-        return Err(Diagnostic::error(relp, 0, 0, "symbolic link points outside the project")
-            .help("copy the file into the packet folder instead; brief never reads outside the project"));
-    }
-    if target.is_dir() {
-        return Err(
-            Diagnostic::error(relp, 0, 0, "symbolic links to folders are not followed")
-                .help("copy the folder into the packet instead"),
-        );
-    }
-    Ok(())
-}
-
-/// `path` relative to `root` for messages.
-pub fn rel(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root)
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|_| path.to_path_buf())
-}
-
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    is_scratch(&name.to_string_lossy())
-}
-
-/// Hidden files and editors' swap, backup and probe files: never content.
-pub fn is_scratch(name: &str) -> bool {
-    name.starts_with('.')
-        || name.starts_with('#')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".bak")
-        || name.ends_with(".tmp")
-        || name == "4913"
 }
 
 /// A suggestion for an invalid slug: lower case, other characters to `-`.
@@ -314,4 +258,8 @@ pub fn slugify(s: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    is_scratch(&name.to_string_lossy())
 }

@@ -1,17 +1,43 @@
 //! Load stage: YAML parsing with resource budgets, and serde errors turned into diagnostics.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_saphyr::{Budget, Options, Spanned};
 
+use super::yaml_error;
 use crate::diag::{DiagBuild, Diagnostic, Diagnostics, closest};
 
-/// Parses `text` as `T`, with budgets that make hostile input fail fast: few aliases, shallow
-/// nesting, bounded events. A failure becomes one located diagnostic.
+/// An unknown key that is probably a misspelling of `key`, in the mapping whose first key is
+/// at `line`:`col` of `file`. Validation leaves out its "missing `key`" error there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Typo {
+    /// The file.
+    pub file: PathBuf,
+    /// Line of the mapping's first key.
+    pub line: usize,
+    /// Column of the mapping's first key.
+    pub col: usize,
+    /// The key it resembles.
+    pub key: String,
+}
+
+/// [`parse_typos`], forgetting the typos.
 pub fn parse<T: serde::de::DeserializeOwned>(
     text: &str,
     file: &Path,
     diags: &mut Diagnostics,
+) -> Option<T> {
+    parse_typos(text, file, diags, &mut Vec::new())
+}
+
+/// Parses `text` as `T`, with budgets that make hostile input fail fast: few aliases, shallow
+/// nesting, bounded events. A failure becomes one located diagnostic; unknown keys that look
+/// like a known one are added to `typos`.
+pub fn parse_typos<T: serde::de::DeserializeOwned>(
+    text: &str,
+    file: &Path,
+    diags: &mut Diagnostics,
+    typos: &mut Vec<Typo>,
 ) -> Option<T> {
     if text
         .lines()
@@ -37,18 +63,37 @@ pub fn parse<T: serde::de::DeserializeOwned>(
     // An unknown key stops serde at once. To report the file's other problems in the same
     // run, comment the key (and its indented value) out and parse again, a few times at most.
     let mut source = std::borrow::Cow::Borrowed(text);
-    for _ in 0..16 {
+    for round in 0..16 {
         match serde_saphyr::from_str_with_options::<T>(&source, options.clone()) {
             // With keys commented out, the rest is still checked; the unknown key's error
             // already fails the run.
             Ok(v) => return Some(v),
             Err(e) => {
-                let unknown = matches!(
-                    e.without_snippet(),
-                    serde_saphyr::Error::SerdeUnknownField { .. }
-                );
-                let line = e.location().map_or(0, |l| l.line() as usize);
-                diags.push(to_diagnostic(&e, file));
+                let e = e.without_snippet();
+                // An alias to an anchor inside a commented-out value is our doing, not the
+                // writer's: stop there.
+                if round > 0 && matches!(e, serde_saphyr::Error::UnknownAnchor { .. }) {
+                    return None;
+                }
+                let unknown = matches!(e, serde_saphyr::Error::SerdeUnknownField { .. });
+                let (line, col) = e
+                    .location()
+                    .map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
+                if let serde_saphyr::Error::SerdeUnknownField {
+                    field, expected, ..
+                } = e
+                    && let Some(key) = closest(field, expected.iter().copied())
+                    && line > 0
+                {
+                    let (line, col) = mapping_start(&source, line, col);
+                    typos.push(Typo {
+                        file: file.to_path_buf(),
+                        line,
+                        col,
+                        key: key.to_string(),
+                    });
+                }
+                diags.push(yaml_error::to_diagnostic(e, &source, file));
                 match (unknown, line) {
                     (true, l) if l > 0 => source = std::borrow::Cow::Owned(comment_out(&source, l)),
                     _ => return None,
@@ -57,6 +102,37 @@ pub fn parse<T: serde::de::DeserializeOwned>(
         }
     }
     None
+}
+
+/// Line and column of the first key of the block mapping that holds the key at `line`:`col`
+/// (its `- ` entry's first key, or the top of the file).
+fn mapping_start(text: &str, line: usize, col: usize) -> (usize, usize) {
+    if col <= 1 {
+        return (1, 1);
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut top = line;
+    for l in (1..=line).rev() {
+        let t = lines.get(l - 1).copied().unwrap_or("");
+        let body = t.trim_start();
+        let indent = t.len() - body.len();
+        if body.is_empty() || body.starts_with('#') || indent + 1 > col {
+            continue;
+        }
+        if indent + 1 == col {
+            top = l;
+            continue;
+        }
+        // A `- key:` line whose key sits at `col` starts the entry.
+        let after_dash = body.strip_prefix('-').map(str::trim_start);
+        if let Some(rest) = after_dash
+            && t.len() - rest.len() + 1 == col
+        {
+            top = l;
+        }
+        break;
+    }
+    (top, col)
 }
 
 /// `true` while `l` still belongs to the value of the key on `first` (indented `base`): blank,
@@ -92,58 +168,6 @@ fn comment_out(text: &str, line: usize) -> String {
     out.join("\n")
 }
 
-fn to_diagnostic(e: &serde_saphyr::Error, file: &Path) -> Diagnostic {
-    let (line, col) = e
-        .location()
-        .map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
-    let raw = e.without_snippet().to_string();
-    let msg = raw
-        .lines()
-        .next()
-        .unwrap_or("invalid YAML")
-        .trim()
-        .to_string();
-    let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-    if let Some((key, expected)) = unknown_field(&msg) {
-        let suggestion = closest(&key, expected.iter().map(String::as_str));
-        let label = suggestion.map_or_else(
-            || "unknown key".to_string(),
-            |s| format!("did you mean `{s}`?"),
-        );
-        return Diagnostic::error(file, line, col, format!("unknown key `{key}`"))
-            .span_len(key.chars().count())
-            .label(label)
-            .help(format!("known keys here: {}", expected.join(", ")));
-    }
-    let mut d = Diagnostic::error(file, line, col, msg.clone());
-    if msg.contains("budget")
-        || msg.contains("alias")
-        || msg.contains("depth")
-        || msg.contains("nesting")
-    {
-        d = d.help("brief limits aliases, anchors and nesting in YAML so broken or hostile files fail fast; write the values out plainly");
-    } else if msg.contains("invalid type") {
-        d = d.help("check the value's form against the packet-format guide (a list needs `[a, b]` or `- a` lines)");
-    } else {
-        d = d.help("check the indentation and quoting on this line; quote text that contains `: ` or starts with a special character");
-    }
-    d
-}
-
-/// Parses an "unknown field `x`, expected one of a, b" message (names with or without
-/// backticks).
-fn unknown_field(msg: &str) -> Option<(String, Vec<String>)> {
-    let rest = msg.split("unknown field `").nth(1)?;
-    let (key, rest) = rest.split_once('`')?;
-    let list = rest.split("expected one of ").nth(1).unwrap_or("");
-    let expected = list
-        .split(',')
-        .map(|s| s.trim().trim_matches('`').to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
-    Some((key.to_string(), expected))
-}
-
 /// Line and column (1-based) of a spanned value; `(0, 0)` when unknown.
 pub fn loc<T>(s: &Spanned<T>) -> (usize, usize) {
     (s.referenced.line() as usize, s.referenced.column() as usize)
@@ -171,14 +195,6 @@ pub fn is_valid_slug(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn unknown_field_message_is_parsed() {
-        let (k, e) =
-            unknown_field("unknown field `titel`, expected one of `title`, `summary`").unwrap();
-        assert_eq!(k, "titel");
-        assert_eq!(e, vec!["title", "summary"]);
-    }
 
     #[test]
     fn unknown_keys_are_commented_out_with_their_values() {
@@ -213,6 +229,14 @@ mod tests {
             .map(|d| format!("{}:{}", d.line, d.message))
             .collect();
         assert_eq!(msgs, ["1:unknown key `titel`", "3:unknown key `sumary`"]);
+    }
+
+    #[test]
+    fn mapping_start_finds_the_entrys_first_key() {
+        let text = "- id: a\n  name: A\n  relations:\n    - to: b\n      lable: x\n";
+        assert_eq!(mapping_start(text, 5, 7), (4, 7));
+        assert_eq!(mapping_start(text, 2, 3), (1, 3));
+        assert_eq!(mapping_start("titel: x\n", 1, 1), (1, 1));
     }
 
     #[test]

@@ -6,17 +6,11 @@ use std::path::PathBuf;
 use serde_saphyr::Spanned;
 
 use super::Cx;
-use crate::article::anchor::{Matcher, Miss, Query};
+use super::evidence::{Evidence, evidence};
 use crate::diag::{DiagBuild, Diagnostic, closest};
-use crate::load::raw::{ActorRaw, EventRaw, EvidenceRaw, QuestionRaw, S};
-use crate::load::{is_valid_slug, loc, slugify, text_loc};
-use crate::model::{Actor, Event, Evidence as EvidenceModel, LIKELIHOODS, Question, Relation};
-
-/// What evidence is checked against.
-pub struct Evidence<'a> {
-    /// The article's blocks, or `None` when the article could not be read.
-    pub matcher: Option<&'a Matcher<'a>>,
-}
+use crate::load::raw::{ActorRaw, EventRaw, QuestionRaw, S};
+use crate::load::{is_valid_slug, loc, slugify};
+use crate::model::{Actor, Event, LIKELIHOODS, Question, Relation};
 
 /// Checks the actor list.
 pub fn actors(
@@ -184,9 +178,10 @@ pub fn events(
                             &file,
                             at.0,
                             at.1,
-                            format!("this event's generated id `{made}` repeats line {l}'s"),
+                            format!("two events get the same id `{made}`"),
                         )
-                        .help("give one of them an explicit `id:`"),
+                        .label(format!("made from this date and title, as for the event on line {l}"))
+                        .help(format!("an event without `id:` gets one from its date and title; give one of them an explicit id, e.g. `id: {made}-2`")),
                     );
                     None
                 } else {
@@ -347,88 +342,7 @@ fn actor_ref(cx: &mut Cx, s: &S, ids: &[String]) -> Option<String> {
     None
 }
 
-/// Resolves every evidence entry; `base` names the anchors (`event-x` → `ev-event-x-1`).
-fn evidence(
-    cx: &mut Cx,
-    items: &[Spanned<EvidenceRaw>],
-    base: &str,
-    ev: &Evidence,
-) -> Vec<EvidenceModel> {
-    let mut out = Vec::new();
-    for (k, item) in items.iter().enumerate() {
-        let e = &item.value;
-        let at = loc(item);
-        let Some(q) = &e.quote else {
-            cx.push(
-                Diagnostic::error(cx.file.clone(), at.0, at.1, "evidence is missing `quote`")
-                    .label("add `quote:` with text from the article"),
-            );
-            continue;
-        };
-        // A short-form quote has no position of its own: use the list item's.
-        let qat = if q.referenced.line() == 0 {
-            text_loc(&item.referenced, &q.value)
-        } else {
-            text_loc(&q.referenced, &q.value)
-        };
-        let Some(matcher) = ev.matcher else { continue };
-        let query = Query {
-            quote: &q.value,
-            prefix: e.prefix.as_ref().map(|p| p.value.as_str()),
-            suffix: e.suffix.as_ref().map(|s| s.value.as_str()),
-        };
-        let file = cx.file.clone();
-        match matcher.find(query) {
-            Ok(hit) => out.push(EvidenceModel {
-                quote: q.value.trim().to_string(),
-                note: text(&e.note),
-                hit,
-                anchor: format!("ev-{base}-{}", k + 1),
-            }),
-            Err(Miss::Empty) => {
-                cx.push(
-                    Diagnostic::error(file, qat.0, qat.1, "empty quote")
-                        .label("quote text from article.md"),
-                );
-            }
-            Err(Miss::NotFound(close)) => {
-                let help = if close.is_empty() {
-                    "no similar passage in article.md; quote the article's exact words".to_string()
-                } else {
-                    let list: Vec<String> = close
-                        .iter()
-                        .map(|(b, t)| format!("block {b}: \"{t}\""))
-                        .collect();
-                    format!("closest text in article.md: {}", list.join("; "))
-                };
-                cx.push(
-                    Diagnostic::error(file, qat.0, qat.1, "quote not found in the article")
-                        .span_len(q.value.chars().count())
-                        .label("no block of article.md contains this text")
-                        .help(help),
-                );
-            }
-            Err(Miss::Ambiguous(hits)) => {
-                let list: Vec<String> = hits
-                    .iter()
-                    .map(|(b, t)| format!("block {b}: \"{t}\""))
-                    .collect();
-                cx.push(
-                    Diagnostic::error(file, qat.0, qat.1, format!("quote found {} times in the article", hits.len()))
-                        .span_len(q.value.chars().count())
-                        .label("ambiguous")
-                        .help(format!(
-                            "use the long form with `prefix:` or `suffix:` (the text just before or after) to pick one: {}",
-                            list.join("; ")
-                        )),
-                );
-            }
-        }
-    }
-    out
-}
-
-fn text(v: &Option<S>) -> Option<String> {
+pub(super) fn text(v: &Option<S>) -> Option<String> {
     v.as_ref()
         .map(|s| s.value.trim().to_string())
         .filter(|s| !s.is_empty())

@@ -4,17 +4,20 @@
 //! yields its model or nothing, plus its own diagnostics, so one run reports every problem of
 //! every file. Positions come from serde-saphyr's `Spanned` values kept in the raw shapes.
 
+mod cx;
+mod evidence;
 mod items;
+
+pub(crate) use cx::{Cx, drop_typo_cascades, whole_scalar};
 mod packet;
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::date::FuzzyDate;
 use crate::diag::{DiagBuild, Diagnostic, Diagnostics, closest};
-use crate::load::raw::{ConfigRaw, S};
-use crate::load::{RawProject, text_loc};
+use crate::load::RawProject;
+use crate::load::raw::ConfigRaw;
 use crate::model::{Config, MentionMode, Packet, Site};
 
 /// Options of a run that change what is validated.
@@ -95,7 +98,12 @@ pub fn config(
     };
     let root_path = url_path(&base_url);
     let theme = cx.text(&raw.theme).unwrap_or_else(|| "default".into());
-    if theme != "default"
+    let plain = !theme.contains(['/', '\\', ':']) && theme != "." && theme != "..";
+    if !plain && let Some(s) = &raw.theme {
+        cx.at(s, format!("`{theme}` is a path, not a theme name"))
+            .label("a theme is named by its folder under themes/")
+            .help("move the theme to themes/<name>/ and write `theme: <name>`");
+    } else if theme != "default"
         && !root.join("themes").join(&theme).is_dir()
         && let Some(s) = &raw.theme
     {
@@ -171,112 +179,6 @@ fn url_path(url: &str) -> String {
     match after.find('/') {
         Some(i) => after[i..].to_string(),
         None => "/".into(),
-    }
-}
-
-/// Diagnostics for one file, with helpers that read spanned values.
-pub(crate) struct Cx {
-    pub file: PathBuf,
-    pub diags: Vec<Diagnostic>,
-}
-
-impl Cx {
-    pub fn new(file: impl Into<PathBuf>) -> Self {
-        Self {
-            file: file.into(),
-            diags: Vec::new(),
-        }
-    }
-
-    pub fn push(&mut self, d: Diagnostic) -> &mut Diagnostic {
-        self.diags.push(d);
-        let last = self.diags.len() - 1;
-        &mut self.diags[last]
-    }
-
-    /// An error at a spanned value, underlining it.
-    pub fn at(&mut self, s: &S, msg: impl Into<String>) -> &mut Diagnostic {
-        let (line, col) = text_loc(&s.referenced, &s.value);
-        let d = Diagnostic::error(&self.file, line, col, msg).span_len(s.value.chars().count());
-        self.push(d)
-    }
-
-    /// A trimmed, non-empty string value.
-    pub fn text(&mut self, v: &Option<S>) -> Option<String> {
-        let s = v.as_ref()?;
-        let t = s.value.trim();
-        if t.is_empty() {
-            None
-        } else {
-            Some(t.to_string())
-        }
-    }
-
-    /// A required string: reports a missing or empty value at the item (`at`).
-    pub fn required(
-        &mut self,
-        v: &Option<S>,
-        key: &str,
-        what: &str,
-        at: (usize, usize),
-    ) -> Option<String> {
-        match v {
-            None => {
-                self.push(
-                    Diagnostic::error(&self.file, at.0, at.1, format!("{what} is missing `{key}`"))
-                        .label(format!("add `{key}:` to this entry")),
-                );
-                None
-            }
-            Some(s) if s.value.trim().is_empty() => {
-                self.at(s, format!("`{key}` is empty"))
-                    .label("write a value here");
-                None
-            }
-            Some(s) => Some(s.value.trim().to_string()),
-        }
-    }
-
-    /// One of `allowed`, or `default` when absent; an unknown value is an error.
-    pub fn one_of(
-        &mut self,
-        v: &Option<S>,
-        key: &str,
-        allowed: &[&'static str],
-        default: &'static str,
-    ) -> &'static str {
-        let Some(s) = v else { return default };
-        let t = s.value.trim();
-        if let Some(a) = allowed.iter().find(|a| **a == t) {
-            return a;
-        }
-        let hint = closest(t, allowed.iter().copied()).map(|c| format!("did you mean `{c}`?"));
-        self.at(s, format!("`{t}` is not a valid `{key}`"))
-            .label(hint.unwrap_or_default())
-            .help(format!("`{key}` is one of: {}", allowed.join(", ")));
-        default
-    }
-
-    /// A contract date; an invalid one is an error pointing at the wrong part.
-    pub fn date(&mut self, s: &S) -> Option<FuzzyDate> {
-        match FuzzyDate::parse(s.value.trim()) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                let (line, col) = text_loc(&s.referenced, &s.value);
-                self.push(
-                    Diagnostic::error(&self.file, line, col + e.offset, format!("invalid date `{}`", s.value.trim()))
-                        .span_len(e.len)
-                        .label(e.message)
-                        .help("dates are YYYY, YYYY-MM or YYYY-MM-DD, `~` at the end for approximate, `A/B` for a range"),
-                );
-                None
-            }
-        }
-    }
-
-    /// An optional date.
-    pub fn opt_date(&mut self, v: &Option<S>) -> Option<FuzzyDate> {
-        v.as_ref().and_then(|s| self.date(s))
     }
 }
 

@@ -53,9 +53,7 @@ pub fn validate(p: RawPacket, _config: &Config, out: &mut Vec<Diagnostic>) -> Op
     let header = meta.as_ref().map(|m| meta_fields(&mut cx, m));
     out.append(&mut cx.diags);
 
-    let ev = items::Evidence {
-        matcher: readable.then_some(&matcher),
-    };
+    let ev = super::evidence::Evidence::new(readable.then_some(&matcher));
     let actor_list = items::actors(actors, &ev, out);
     let events = items::events(timeline, &actor_list, &ev, out);
     let question_list = items::questions(questions, &actor_list, &ev, out);
@@ -84,6 +82,7 @@ pub fn validate(p: RawPacket, _config: &Config, out: &mut Vec<Diagnostic>) -> Op
         );
     }
 
+    super::drop_typo_cascades(out, &p.typos);
     let (title, summary, as_of, updated, draft, tags, source, changelog) = header?;
     if out.iter().any(|d| d.severity == Severity::Error) {
         return None;

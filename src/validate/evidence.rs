@@ -1,0 +1,146 @@
+//! Validate stage: evidence entries: each quote found exactly once in the article, or a
+//! located error naming the closest text; a per-packet cap keeps hostile lists fast.
+
+use std::cell::Cell;
+
+use serde_saphyr::Spanned;
+
+use super::Cx;
+use super::items::text;
+use crate::article::anchor::{Matcher, Miss, Query};
+use crate::diag::{DiagBuild, Diagnostic};
+use crate::load::loc;
+use crate::load::raw::EvidenceRaw;
+use crate::load::text_loc;
+use crate::model::Evidence as EvidenceModel;
+
+/// Most evidence entries one packet may have (each is looked up in the whole article).
+pub const MAX_QUOTES: usize = 2000;
+
+/// What evidence is checked against.
+pub struct Evidence<'a> {
+    /// The article's blocks, or `None` when the article could not be read.
+    pub matcher: Option<&'a Matcher<'a>>,
+    /// Entries looked up so far in this packet.
+    pub seen: Cell<usize>,
+}
+
+impl<'a> Evidence<'a> {
+    /// Evidence checked against `matcher`.
+    pub fn new(matcher: Option<&'a Matcher<'a>>) -> Self {
+        Self {
+            matcher,
+            seen: Cell::new(0),
+        }
+    }
+}
+
+/// Resolves every evidence entry; `base` names the anchors (`event-x` → `ev-event-x-1`).
+pub fn evidence(
+    cx: &mut Cx,
+    items: &[Spanned<EvidenceRaw>],
+    base: &str,
+    ev: &Evidence,
+) -> Vec<EvidenceModel> {
+    let mut out = Vec::new();
+    for (k, item) in items.iter().enumerate() {
+        let e = &item.value;
+        let at = loc(item);
+        let Some(q) = &e.quote else {
+            cx.push(
+                Diagnostic::error(cx.file.clone(), at.0, at.1, "evidence is missing `quote`")
+                    .label("add `quote:` with text from the article"),
+            );
+            continue;
+        };
+        // A short-form quote has no position of its own: use the list item's.
+        let qat = if q.referenced.line() == 0 {
+            text_loc(&item.referenced, &q.value)
+        } else {
+            text_loc(&q.referenced, &q.value)
+        };
+        let Some(matcher) = ev.matcher else { continue };
+        ev.seen.set(ev.seen.get() + 1);
+        if ev.seen.get() > MAX_QUOTES {
+            if ev.seen.get() == MAX_QUOTES + 1 {
+                cx.push(
+                    Diagnostic::error(
+                        cx.file.clone(),
+                        at.0,
+                        at.1,
+                        format!("more than {MAX_QUOTES} evidence quotes in one packet"),
+                    )
+                    .label("this and later quotes are not checked")
+                    .help(
+                        "a briefing cites its source selectively; split the packet or drop quotes",
+                    ),
+                );
+            }
+            continue;
+        }
+        let query = Query {
+            quote: &q.value,
+            prefix: e.prefix.as_ref().map(|p| p.value.as_str()),
+            suffix: e.suffix.as_ref().map(|s| s.value.as_str()),
+        };
+        let file = cx.file.clone();
+        match matcher.find(query) {
+            Ok(hit) => out.push(EvidenceModel {
+                quote: q.value.trim().to_string(),
+                note: text(&e.note),
+                hit,
+                anchor: format!("ev-{base}-{}", k + 1),
+            }),
+            Err(Miss::Empty) => {
+                let (line, col, len) = super::whole_scalar(q, &item.referenced);
+                cx.push(
+                    Diagnostic::error(file, line, col, "empty quote")
+                        .span_len(len)
+                        .label("no text to look for")
+                        .help("quote the words of article.md this entry rests on"),
+                );
+            }
+            Err(Miss::Spans(a, b)) => {
+                cx.push(
+                    Diagnostic::error(file, qat.0, qat.1, format!("quote runs from block {a} into block {b} of the article"))
+                        .span_len(q.value.chars().count())
+                        .label("a quote must lie within one block")
+                        .help("a quote is matched inside one paragraph, heading, list item or table cell: split it into two evidence entries"),
+                );
+            }
+            Err(Miss::NotFound(close)) => {
+                let help = if close.is_empty() {
+                    "no similar passage in article.md; quote the article's exact words".to_string()
+                } else {
+                    let list: Vec<String> = close
+                        .iter()
+                        .map(|(b, t)| format!("block {b}: \"{t}\""))
+                        .collect();
+                    format!("closest text in article.md: {}", list.join("; "))
+                };
+                cx.push(
+                    Diagnostic::error(file, qat.0, qat.1, "quote not found in the article")
+                        .span_len(q.value.chars().count())
+                        .label("no block of article.md contains this text")
+                        .help(help),
+                );
+            }
+            Err(Miss::Ambiguous(hits)) => {
+                let list: Vec<String> = hits
+                    .iter()
+                    .map(|(b, t)| format!("block {b}: \"{t}\""))
+                    .collect();
+                cx.push(
+                    Diagnostic::error(file, qat.0, qat.1, format!("quote found {} times in the article", hits.len()))
+                        .span_len(q.value.chars().count())
+                        .label("ambiguous")
+                        .help(format!(
+                            "use the long form with `prefix:` or `suffix:` (the text just before or after it) to pick one of: {}",
+                            list.join("; ")
+                        )),
+                );
+            }
+        }
+    }
+    out
+}

@@ -5,9 +5,20 @@
 //! packet alone, and [`Renderer::site_files`] the site-level files from the packets' summaries,
 //! so `serve` can re-render one edited packet and still produce exactly what a full build does.
 
+pub mod axis;
+pub mod chart;
+pub mod chart_marks;
+pub mod ego;
+pub mod enrich;
+pub mod fit;
 pub mod json;
+pub mod map;
+pub mod map_edges;
+pub mod map_place;
+pub mod meta;
 pub mod packet;
 pub mod pages;
+pub mod search;
 pub mod theme;
 pub mod views;
 
@@ -44,6 +55,8 @@ pub struct PacketOutput {
     pub sitemap: Vec<SitemapEntry>,
     /// Every file under `<slug>/`.
     pub files: Files,
+    /// Its part of the site-wide `search.json`.
+    pub search: search::PacketEntries,
 }
 
 /// What all pages share. Build one per run (or per theme/config change under `serve`).
@@ -69,6 +82,9 @@ impl Renderer {
             highlight_stylesheet: has_code.then(|| format!("{}highlight.css", config.root)),
             feed_url: format!("{}atom.xml", config.root),
             generator: env!("CARGO_PKG_VERSION").to_string(),
+            search_index: format!("{}search.json", config.root),
+            search_script: format!("{}search.js", config.root),
+            favicon: format!("{}favicon.svg", config.root),
         };
         let mut base = Context::new();
         base.insert("site", &site);
@@ -160,11 +176,12 @@ impl Renderer {
             summary: summary(&view, config),
             sitemap,
             files,
+            search: search::entries(p, &view),
         })
     }
 
-    /// The site-level files: index, 404, feed, sitemap, theme statics, highlight stylesheet,
-    /// `.nojekyll`. `packets` are the outputs of every packet, in slug order.
+    /// The site-level files: index, 404, feed, sitemap, search index, theme statics, highlight
+    /// stylesheet, `.nojekyll`. `packets` are the outputs of every packet, in slug order.
     pub fn site_files(&self, packets: &[&PacketOutput]) -> Result<Files, Vec<Diagnostic>> {
         let config = &self.config;
         let summaries: Vec<&PacketSummary> = packets.iter().map(|p| &p.summary).collect();
@@ -239,6 +256,11 @@ impl Renderer {
             }
         }
         files.insert(".nojekyll".into(), Content::Bytes(Vec::new()));
+        let entries: Vec<&search::PacketEntries> = packets.iter().map(|p| &p.search).collect();
+        files.insert(
+            "search.json".into(),
+            Content::Bytes(search::index_json(&entries)),
+        );
         if errors.is_empty() {
             Ok(files)
         } else {

@@ -101,6 +101,8 @@ pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView 
             answer_html: md(&q.answer),
             evidence: evidence(&q.evidence),
             url: format!("{}{}/", urls.questions, q.id),
+            description: String::new(),
+            ld_json: String::new(),
         })
         .collect();
 
@@ -173,6 +175,9 @@ pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView 
                     })
                     .collect(),
                 url: format!("{}{}/", urls.actors, a.id),
+                neighbourhood: None,
+                description: String::new(),
+                ld_json: String::new(),
             }
         })
         .collect();
@@ -222,7 +227,7 @@ pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView 
 
     let article = article_view(p, config, &cx, &events, &questions, &actors, hl);
 
-    PacketView {
+    let mut view = PacketView {
         slug: p.slug.clone(),
         title: p.title.clone(),
         summary_html: md(&p.summary),
@@ -261,7 +266,13 @@ pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView 
         questions,
         question_groups,
         article,
-    }
+        timeline_chart: None,
+        timeline_chart_small: None,
+        actor_map: None,
+        meta: PacketMeta::default(),
+    };
+    crate::render::enrich::enrich(&mut view, p, config);
+    view
 }
 
 #[allow(clippy::too_many_arguments)]

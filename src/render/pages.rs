@@ -18,6 +18,7 @@
 //! | `atom.xml`                          | `atom.xml`            | `site`, `packets`, `updated`      |
 //! | `sitemap.xml`                       | `sitemap.xml`         | `site`, `entries`                 |
 //! | `.nojekyll`                         | empty file            |                                   |
+//! | `search.json`                       | `search::index_json`  | every packet's `search::entries`  |
 //! | `<static file>`                     | copied                | the theme's `static/**`           |
 //! | `highlight.css`                     | syntect               | when an article has code          |
 

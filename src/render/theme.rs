@@ -97,17 +97,58 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
                 .map(|t| t.2.clone()),
             _ => None,
         };
-        diags.push(template_error(
-            &e,
-            &file.unwrap_or_else(|| PathBuf::from("themes").join(name).join("templates")),
-            None,
-        ));
+        let d = match e.kind() {
+            ErrorKind::CircularInclude { include_chain, .. } => {
+                cycle(&templates, include_chain, "include")
+            }
+            ErrorKind::CircularExtend {
+                inheritance_chain, ..
+            } => cycle(&templates, inheritance_chain, "extends"),
+            _ => None,
+        };
+        diags.push(d.unwrap_or_else(|| {
+            template_error(
+                &e,
+                &file.unwrap_or_else(|| PathBuf::from("themes").join(name).join("templates")),
+                None,
+            )
+        }));
     }
     if diags.is_empty() {
         Ok(Theme { tera, statics })
     } else {
         Err(diags)
     }
+}
+
+/// A cycle of `{% include %}` or `{% extends %}` as a diagnostic at the tag that closes it:
+/// the first template of the chain, at the line naming the next one.
+fn cycle(
+    templates: &[(String, String, PathBuf)],
+    chain: &[String],
+    tag: &str,
+) -> Option<Diagnostic> {
+    let first = chain.first()?;
+    let next = chain.get(1).unwrap_or(first);
+    let shown = |n: &str| n.strip_prefix("default/").unwrap_or(n).to_string();
+    let (_, src, file) = templates.iter().find(|t| t.0 == *first)?;
+    let target = shown(next);
+    let (line, col, len) = src
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| {
+            let at = l.find(tag)?;
+            let name = l[at..].find(target.as_str())?;
+            Some((i + 1, at + 1, name + target.len() + 1))
+        })
+        .unwrap_or((0, 0, 1));
+    let path: Vec<String> = chain.iter().map(|n| shown(n)).collect();
+    Some(
+        Diagnostic::error(file, line, col, format!("template `{}` {tag}s itself: {}", shown(first), path.join(" → ")))
+            .span_len(len)
+            .label("this closes the loop")
+            .help(format!("a template cannot {tag} itself, directly or through others; remove or change this `{{% {tag} %}}`")),
+    )
 }
 
 /// The project file a registered template name comes from.

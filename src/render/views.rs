@@ -7,8 +7,17 @@
 //! Markdown, escaped and URL-filtered) and are printed with `| safe`; every other string is
 //! plain text and is escaped by Tera. Every `url` is a root-relative path that already carries
 //! the base URL's path (`/repo/us-ukraine/timeline/`), so templates never build URLs.
+//!
+//! Two more kinds of pre-escaped strings exist, each for one context only: fields ending in
+//! `ld_json` are JSON-LD escaped for a `<script type="application/ld+json">` element, and
+//! `title_css` is a CSS string escaped for a `<style>` element (see [`PacketMeta`]). The
+//! pictures (`packet.timeline_chart`, `packet.actor_map`, `actor.neighbourhood`) are geometry
+//! computed at build time, documented in [`pictures`]; the theme draws them as SVG.
 
 use serde::Serialize;
+
+pub mod pictures;
+pub use pictures::*;
 
 /// `site`: the whole site, on every page.
 #[derive(Debug, Clone, Serialize)]
@@ -27,6 +36,12 @@ pub struct SiteView {
     pub feed_url: String,
     /// `brief` version that wrote the site.
     pub generator: String,
+    /// URL of the site-wide search index (`search.json`, see [`crate::render::search`]).
+    pub search_index: String,
+    /// URL of the search script (`search.js` from the theme's static files).
+    pub search_script: String,
+    /// URL of the site icon (`favicon.svg` from the theme's static files).
+    pub favicon: String,
 }
 
 /// `page`: what is being rendered.
@@ -86,6 +101,41 @@ pub struct PacketView {
     pub question_groups: Vec<QuestionGroup>,
     /// The annotated article.
     pub article: ArticleView,
+    /// The timeline chart, every event labelled (timeline and print pages), or null without
+    /// events.
+    pub timeline_chart: Option<TimelineChart>,
+    /// The small timeline chart (overview): key events labelled (or, without key events, the
+    /// first ones), the others as ticks on the axis; null without events.
+    pub timeline_chart_small: Option<TimelineChart>,
+    /// The map of all actors by side, or null without actors.
+    pub actor_map: Option<ActorMap>,
+    /// Descriptions and JSON-LD for the page heads.
+    pub meta: PacketMeta,
+}
+
+/// `packet.meta`: what the page heads say about the packet.
+///
+/// Fields ending in `_ld_json` (here and on actors and questions) are schema.org JSON-LD,
+/// already escaped for the inside of a `<script>` element (`<`, `>` and `&` are written
+/// `\u003c`, `\u003e`, `\u0026`): print them with `| safe` inside
+/// `<script type="application/ld+json">…</script>` and nowhere else.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct PacketMeta {
+    /// The summary as plain text, at most 200 characters (the title when there is no summary):
+    /// for `<meta name="description">`, OpenGraph and Twitter cards.
+    pub description: String,
+    /// The packet as a schema.org `Report` based on its source (overview and print pages).
+    pub report_ld_json: String,
+    /// The source as a `NewsArticle` (article page); when the source note says the text is a
+    /// translation, the text shown is a `NewsArticle` whose `translationOfWork` and
+    /// `isBasedOn` are the original. Null without a source.
+    pub article_ld_json: Option<String>,
+    /// The timeline as an `ItemList` of `Event`s (timeline page).
+    pub events_ld_json: String,
+    /// The packet title as a quoted CSS string, every character but letters, digits, spaces
+    /// and `,.;:!?'()-` escaped (`"A \2013  B"`): for `content:` in a `<style>` element (the
+    /// print page's running header), printed with `| safe` there and nowhere else.
+    pub title_css: String,
 }
 
 /// `packet.urls`: the packet's pages and exports.
@@ -250,6 +300,14 @@ pub struct ActorView {
     pub mentions: Vec<MentionView>,
     /// Actor page URL.
     pub url: String,
+    /// This actor, its relations and the actors it shares events with, as a picture (actor
+    /// page), or null when it has none.
+    pub neighbourhood: Option<Neighbourhood>,
+    /// Summary (else role) as plain text, at most 200 characters, for the page head.
+    pub description: String,
+    /// The actor as a schema.org `Person`, `Organization` or `Country` (aliases as
+    /// `alternateName`); see [`PacketMeta`] for the escaping.
+    pub ld_json: String,
 }
 
 /// An actor's relation to another.
@@ -321,6 +379,11 @@ pub struct QuestionView {
     pub evidence: Vec<EvidenceView>,
     /// Question page URL.
     pub url: String,
+    /// Context (else the question) as plain text, at most 200 characters, for the page head.
+    pub description: String,
+    /// The question as a schema.org `Question` (with its `acceptedAnswer` when answered);
+    /// see [`PacketMeta`] for the escaping.
+    pub ld_json: String,
 }
 
 /// Questions sharing a status.

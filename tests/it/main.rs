@@ -1,12 +1,17 @@
 //! The integration tests of `brief`: one binary, one module per area (see each module's `//!`).
 
+mod browser;
 mod check;
 mod common;
+mod corpus;
 mod errors;
 mod example;
 mod features;
+mod limits;
 mod output_safety;
 mod pages;
+mod props;
+mod scaffold;
 mod security;
 mod serve;
 mod subpath;

@@ -1,0 +1,251 @@
+//! Render stage: the timeline chart's geometry ([`TimelineChart`]); the theme draws the SVG.
+//!
+//! Each event becomes a point (a single day) or a bar (a range, a month, a year) on a broken
+//! time axis ([`super::axis`]): segments get widths by how many events they hold, so a dense
+//! week and a lone event years earlier are both readable. Labels sit beside their marks (or
+//! inside a long bar) and marks are stacked into lanes ([`super::chart_marks`]) so that no two
+//! labels or marks overlap. Text widths are estimated (no fonts at build time), generously.
+
+use crate::date::{FuzzyDate, Point, Precision};
+use crate::render::axis::{self, Piece, Scale};
+use crate::render::chart_marks;
+use crate::render::fit::{allocate, r1, text_width};
+use crate::render::views::{ChartBreak, ChartRug, ChartSegment, ChartTick, TimelineChart};
+
+/// One event as the chart sees it.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// First day (days since 1970).
+    pub start: f64,
+    /// Day after the last day.
+    pub end: f64,
+    /// Month or year precision (its extent is not a precise anchor).
+    pub coarse: bool,
+    /// Approximate date.
+    pub approximate: bool,
+    /// Key event.
+    pub key: bool,
+    /// Drawn with a label (otherwise as a rug tick on the axis).
+    pub labelled: bool,
+    /// Event id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Date as shown.
+    pub date: String,
+    /// Link.
+    pub url: String,
+}
+
+/// Sizes of one chart.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// viewBox width.
+    pub width: f64,
+    /// Label font size.
+    pub font: f64,
+    /// Lane height.
+    pub lane: f64,
+    /// Longest label, in characters.
+    pub max_chars: usize,
+}
+
+/// The full chart (timeline page, print).
+pub const FULL: Options = Options {
+    width: 960.0,
+    font: 12.0,
+    lane: 22.0,
+    max_chars: 36,
+};
+/// The small chart (overview).
+pub const SMALL: Options = Options {
+    width: 960.0,
+    font: 12.5,
+    lane: 22.0,
+    max_chars: 40,
+};
+
+/// Space left of the first and right of the last segment.
+pub const MARGIN: f64 = 10.0;
+const BREAK: f64 = 30.0;
+const MIN_SEGMENT: f64 = 52.0;
+
+/// `[start, end)` in days of a date: a day covers one day, a month its month, a year its year.
+pub fn extent(d: &FuzzyDate) -> (f64, f64) {
+    let first = |p: &Point| {
+        axis::days(
+            p.year.into(),
+            p.month.unwrap_or(1).into(),
+            p.day.unwrap_or(1).into(),
+        )
+    };
+    let after = |p: &Point| {
+        let (y, m) = (i64::from(p.year), i64::from(p.month.unwrap_or(1)));
+        match p.precision() {
+            Precision::Day => first(p) + 1,
+            Precision::Month if m == 12 => axis::days(y + 1, 1, 1),
+            Precision::Month => axis::days(y, m + 1, 1),
+            Precision::Year => axis::days(y + 1, 1, 1),
+        }
+    };
+    let last = d.end.as_ref().unwrap_or(&d.start);
+    (
+        first(&d.start) as f64,
+        after(last).max(first(&d.start) + 1) as f64,
+    )
+}
+
+/// Lays the chart out. `items` are in timeline order.
+pub fn layout(items: &[Item], o: &Options) -> TimelineChart {
+    let anchor = |it: &Item| {
+        if it.coarse {
+            (it.start + it.end) / 2.0
+        } else {
+            it.start + 0.5
+        }
+    };
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&i, &j| {
+        anchor(&items[i])
+            .total_cmp(&anchor(&items[j]))
+            .then(i.cmp(&j))
+    });
+    let anchors: Vec<f64> = order.iter().map(|&i| anchor(&items[i])).collect();
+    let groups: Vec<Vec<usize>> = axis::split(&anchors, 7.0)
+        .into_iter()
+        .filter(|g| !g.is_empty())
+        .map(|g| order[g].to_vec())
+        .collect();
+    // Time extent of each group: its precise events, or all of them when none is precise.
+    let mut ext: Vec<(f64, f64)> = groups
+        .iter()
+        .map(|g| {
+            let precise: Vec<&Item> = g
+                .iter()
+                .map(|&i| &items[i])
+                .filter(|it| !it.coarse)
+                .collect();
+            let set = if precise.is_empty() {
+                g.iter().map(|&i| &items[i]).collect()
+            } else {
+                precise
+            };
+            let a = set.iter().map(|it| it.start).fold(f64::MAX, f64::min);
+            let b = set.iter().map(|it| it.end).fold(f64::MIN, f64::max);
+            let pad = (0.04 * (b - a)).max(0.5);
+            (a - pad, b + pad)
+        })
+        .collect();
+    for k in 1..ext.len() {
+        if ext[k - 1].1 > ext[k].0 {
+            let last = groups[k - 1]
+                .iter()
+                .map(|&i| anchor(&items[i]))
+                .fold(f64::MIN, f64::max);
+            let next = groups[k]
+                .iter()
+                .map(|&i| anchor(&items[i]))
+                .fold(f64::MAX, f64::min);
+            let m = ((ext[k - 1].1 + ext[k].0) / 2.0).clamp(last, next.max(last));
+            ext[k - 1].1 = m;
+            ext[k].0 = m;
+        }
+    }
+    let weights: Vec<f64> = groups.iter().map(|g| 1.0 + g.len() as f64).collect();
+    let avail = o.width - 2.0 * MARGIN - BREAK * groups.len().saturating_sub(1) as f64;
+    let widths = allocate(&weights, avail, MIN_SEGMENT);
+    let mut x = MARGIN;
+    let mut scale = Scale::default();
+    for (&(t0, t1), w) in ext.iter().zip(&widths) {
+        scale.pieces.push(Piece {
+            t0,
+            t1,
+            x0: x,
+            x1: x + w,
+        });
+        x += w + BREAK;
+    }
+    let tick_font = o.font - 1.0;
+    let segments = scale
+        .pieces
+        .iter()
+        .map(|p| {
+            let (ticks, caption) = axis::ticks(p, tick_font);
+            let caption =
+                caption.filter(|c| text_width(c, tick_font, false) <= p.x1 - p.x0 + BREAK - 8.0);
+            ChartSegment {
+                x0: r1(p.x0),
+                x1: r1(p.x1),
+                ticks: ticks
+                    .into_iter()
+                    .map(|t| ChartTick {
+                        x: t.x.map(r1),
+                        label: t.label,
+                        label_x: r1(t.label_x),
+                    })
+                    .collect(),
+                caption,
+                caption_x: r1((p.x0 + p.x1) / 2.0),
+            }
+        })
+        .collect();
+    let breaks = scale
+        .pieces
+        .windows(2)
+        .map(|w| ChartBreak {
+            x0: r1(w[0].x1),
+            x1: r1(w[1].x0),
+            x: r1((w[0].x1 + w[1].x0) / 2.0),
+            label: if w[1].t0 - w[0].t1 >= 1.0 {
+                axis::duration(w[1].t0 - w[0].t1)
+            } else {
+                String::new()
+            },
+        })
+        .collect();
+    let (marks, lane_count) = chart_marks::marks(items, &scale, o);
+    let top = 8.0;
+    let axis_y = top + lane_count as f64 * o.lane + 6.0;
+    let rug = items
+        .iter()
+        .filter(|it| !it.labelled)
+        .map(|it| ChartRug {
+            x: r1(if it.coarse {
+                (scale.x(it.start).0 + scale.x(it.end).0) / 2.0
+            } else {
+                scale.x(anchor(it)).0
+            }),
+            key: it.key,
+        })
+        .collect();
+    let span = match (items.first(), items.last()) {
+        (Some(a), Some(b)) if a.date != b.date => format!("{} – {}", a.date, b.date),
+        (Some(a), _) => a.date.clone(),
+        _ => String::new(),
+    };
+    let mut marks = marks;
+    for m in &mut marks {
+        m.y = r1(top + m.lane as f64 * o.lane + o.lane / 2.0);
+        m.label_y = r1(m.y + o.font * 0.35);
+        m.bar_y = r1(m.y - m.bar_h / 2.0);
+    }
+    TimelineChart {
+        width: o.width,
+        height: r1(axis_y + 2.6 * o.font + 10.0),
+        font: o.font,
+        top,
+        axis_y: r1(axis_y),
+        tick_y: r1(axis_y + 1.25 * o.font),
+        caption_y: r1(axis_y + 2.5 * o.font),
+        lanes: lane_count,
+        segments,
+        breaks,
+        marks,
+        rug,
+        span,
+    }
+}
+
+#[cfg(test)]
+#[path = "chart_tests.rs"]
+mod tests;

@@ -1,0 +1,123 @@
+//! Render stage: completes a packet's view with its pictures and page metadata.
+//!
+//! [`enrich`] runs after [`super::packet::packet_view`] has built the plain views: it adds the
+//! timeline charts, the actor map, each actor's neighbourhood, and the descriptions and
+//! JSON-LD of the page heads, all computed from the model and the views alone.
+
+use serde_json::json;
+
+use crate::date::Precision;
+use crate::model::{Config, Packet};
+use crate::render::chart::{self, Item};
+use crate::render::map::{self, Graph};
+use crate::render::views::{PacketMeta, PacketView, TimelineChart};
+use crate::render::{ego, meta};
+
+/// The links between a packet's actors.
+pub fn graph(p: &Packet) -> Graph {
+    let mut g = Graph::default();
+    for (i, a) in p.actors.iter().enumerate() {
+        for r in &a.relations {
+            g.relations.push((i, r.to, r.label.clone()));
+        }
+    }
+    for e in &p.events {
+        g.add_event(&e.actors);
+    }
+    g
+}
+
+/// The timeline chart: every event labelled, or (`small`) the key events only, else the
+/// first six, the others drawn as ticks on the axis.
+pub fn timeline_chart(p: &Packet, v: &PacketView, small: bool) -> Option<TimelineChart> {
+    if p.events.is_empty() {
+        return None;
+    }
+    let any_key = p.events.iter().any(|e| e.key);
+    let items: Vec<Item> = p
+        .events
+        .iter()
+        .zip(&v.events)
+        .enumerate()
+        .map(|(i, (e, ev))| {
+            let (start, end) = chart::extent(&e.date);
+            let coarse = e.date.start.precision() != Precision::Day
+                || e.date.end.is_some_and(|d| d.precision() != Precision::Day);
+            Item {
+                start,
+                end,
+                coarse,
+                approximate: e.date.approximate,
+                key: e.key,
+                labelled: !small || if any_key { e.key } else { i < 6 },
+                id: ev.id.clone(),
+                title: ev.title.clone(),
+                date: ev.date.display.clone(),
+                url: ev.url.clone(),
+            }
+        })
+        .collect();
+    Some(chart::layout(
+        &items,
+        if small { &chart::SMALL } else { &chart::FULL },
+    ))
+}
+
+/// Adds pictures and metadata to `v`, the view of `p`.
+pub fn enrich(v: &mut PacketView, p: &Packet, config: &Config) {
+    let g = graph(p);
+    v.timeline_chart = timeline_chart(p, v, false);
+    v.timeline_chart_small = timeline_chart(p, v, true);
+    v.actor_map = map::layout(&v.actors, &g);
+
+    let description = meta::description(p.summary.as_deref(), &p.title);
+    let overview = meta::absolute(config, &v.urls.overview);
+    let article = meta::news_article(
+        v,
+        p.source.as_ref().and_then(|s| s.note.as_deref()),
+        &meta::absolute(config, &v.urls.article),
+    );
+    let report = meta::report(v, &description, article.as_ref(), &overview);
+    let bodies: Vec<Option<String>> = p.events.iter().map(|e| e.body.clone()).collect();
+    let packet_ref = json!({"@type": "Report", "name": p.title, "url": overview});
+    let neighbourhoods: Vec<_> = (0..v.actors.len())
+        .map(|i| ego::layout(&v.actors, &g, i))
+        .collect();
+    for ((a, m), n) in v.actors.iter_mut().zip(&p.actors).zip(neighbourhoods) {
+        a.neighbourhood = n;
+        a.description =
+            meta::description(m.summary.as_deref(), m.role.as_deref().unwrap_or(&m.name));
+        a.ld_json = meta::ld_json(&meta::actor(a, m.summary.as_deref(), &packet_ref, config));
+    }
+    for group in &mut v.sides {
+        for a in &mut group.actors {
+            if let Some(full) = v.actors.iter().find(|x| x.id == a.id) {
+                *a = full.clone();
+            }
+        }
+    }
+    for (q, m) in v.questions.iter_mut().zip(&p.questions) {
+        q.description = meta::description(m.context.as_deref(), &m.question);
+        q.ld_json = meta::ld_json(&meta::question(
+            q,
+            m.context.as_deref(),
+            m.answer.as_deref(),
+            &packet_ref,
+            config,
+        ));
+    }
+    for group in &mut v.question_groups {
+        for q in &mut group.questions {
+            if let Some(full) = v.questions.iter().find(|x| x.id == q.id) {
+                *q = full.clone();
+            }
+        }
+    }
+    v.meta = PacketMeta {
+        events_ld_json: meta::ld_json(&meta::events(v, &bodies, config)),
+        report_ld_json: meta::ld_json(&report),
+        article_ld_json: article.as_ref().map(meta::ld_json),
+        description,
+        title_css: meta::css_string(&p.title),
+    };
+}

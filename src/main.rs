@@ -67,6 +67,25 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Start a project: brief.yaml, an example packet, a GitHub Pages workflow, .gitignore
+    /// and README.md. Never overwrites a file: in a folder that has some, adds the others.
+    Init {
+        /// The project folder (created if missing).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Start a packet: content/SLUG/ with article.md, packet.yaml and commented skeletons of
+    /// timeline.yaml, actors.yaml and questions.yaml.
+    New {
+        /// The packet's folder name: a-z, 0-9 and `-`.
+        slug: String,
+        /// Project folder (holds brief.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Use this file as article.md, and list the names found in it in actors.yaml.
+        #[arg(long)]
+        article: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -149,6 +168,32 @@ fn main() -> ExitCode {
                 eprintln!("check passed");
                 ExitCode::SUCCESS
             }
+        }
+        Command::Init { dir } => scaffold_exit(brief::scaffold::init(&dir).map(|r| r.render())),
+        Command::New {
+            slug,
+            root,
+            article,
+        } => scaffold_exit(
+            brief::scaffold::new_packet(&root, &slug, article.as_deref()).map(|r| r.render()),
+        ),
+    }
+}
+
+/// Prints what `init` or `new` did; usage errors exit 2, failures to write 1.
+fn scaffold_exit(result: anyhow::Result<String>) -> ExitCode {
+    match result {
+        Ok(text) => {
+            eprint!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) if e.downcast_ref::<brief::scaffold::UsageError>().is_some() => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
         }
     }
 }

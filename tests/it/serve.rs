@@ -371,42 +371,12 @@ fn concurrent_requests_during_rebuilds_all_succeed() {
 
 #[test]
 fn a_real_browser_shows_an_edit_by_itself() {
-    let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .into_iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists());
-    let required = std::env::var_os("BRIEF_BROWSER_TESTS").is_some();
-    let Some(chromium) = chromium else {
-        assert!(
-            !required,
-            "BRIEF_BROWSER_TESTS is set but chromium is not installed"
-        );
-        eprintln!(
-            "skipping the browser test: no chromium (apt-get install chromium; BRIEF_BROWSER_TESTS=1 makes it mandatory)"
-        );
+    let Some(chromium) = crate::browser::chromium() else {
         return;
     };
     let (tmp, root) = project();
     let srv = start(&root);
-    let profile = tmp.path().join("profile");
-    let args: Vec<&std::ffi::OsStr> = [
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-    ]
-    .iter()
-    .map(std::ffi::OsStr::new)
-    .collect();
-    let options = headless_chrome::LaunchOptions::default_builder()
-        .path(Some(chromium))
-        .sandbox(false)
-        .user_data_dir(Some(profile))
-        .args(args)
-        .build()
-        .expect("launch options");
-    let browser = headless_chrome::Browser::new(options).expect("start chromium");
+    let browser = crate::browser::launch(chromium, tmp.path().join("profile"));
     let tab = browser.new_tab().expect("tab");
     let url = format!("http://127.0.0.1:{}{}alpha/article/", srv.port, srv.base);
     tab.navigate_to(&url)

@@ -400,3 +400,29 @@ fn a_real_browser_shows_an_edit_by_itself() {
         text().contains("five whole days")
     });
 }
+
+#[test]
+fn a_stylesheet_only_change_swaps_css_without_a_reload() {
+    let dir = tempdir();
+    let root = dir.path().join("site");
+    copy_dir(&fixture("theme-custom"), &root);
+    let srv = start(&root);
+    let events = listen(&srv);
+    std::thread::sleep(Duration::from_millis(300));
+    let css = root.join("themes/custom/static/style.css");
+    let mut text = std::fs::read_to_string(&css).unwrap();
+    text.push_str("\nbody { outline: 1px solid red; }\n");
+    std::fs::write(&css, text).unwrap();
+    eventually("a css event", || {
+        events.lock().unwrap().contains("event: css")
+    });
+    let (_, served) = page(&srv, "style.css");
+    assert!(served.contains("outline: 1px solid red"));
+    let seen = events.lock().unwrap().clone();
+    assert!(
+        !seen
+            .replace("event: reload\ndata: 1\n", "")
+            .contains("event: reload"),
+        "no full reload: {seen}"
+    );
+}

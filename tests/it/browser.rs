@@ -25,22 +25,29 @@ use crate::common::{build, repo, tempdir};
 /// The base path the test sites are built for and served under.
 pub const BASE: &str = "/briefs/";
 
-/// Chromium's path, or `None` (after saying why) when the browser tests must be skipped.
-pub fn chromium() -> Option<PathBuf> {
-    let found = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .into_iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists());
+/// The first of `paths` that exists, or `None` (after saying why) when the browser tests must
+/// be skipped; with BRIEF_BROWSER_TESTS set a missing tool fails the test instead.
+pub fn required_tool(paths: &[&str], what: &str, install: &str) -> Option<PathBuf> {
+    let found = paths.iter().map(PathBuf::from).find(|p| p.exists());
     if found.is_none() {
         assert!(
             std::env::var_os("BRIEF_BROWSER_TESTS").is_none(),
-            "BRIEF_BROWSER_TESTS is set but chromium is not installed"
+            "BRIEF_BROWSER_TESTS is set but {what} is not installed"
         );
         eprintln!(
-            "skipping a browser test: no chromium (apt-get install chromium; BRIEF_BROWSER_TESTS=1 makes it mandatory)"
+            "skipping a browser test: no {what} ({install}; BRIEF_BROWSER_TESTS=1 makes it mandatory)"
         );
     }
     found
+}
+
+/// Chromium's path, or `None` when the browser tests must be skipped.
+pub fn chromium() -> Option<PathBuf> {
+    required_tool(
+        &["/usr/bin/chromium", "/usr/bin/chromium-browser"],
+        "chromium",
+        "apt-get install chromium",
+    )
 }
 
 /// Builds the example into `<tmp>/out` for [`BASE`] and serves it.

@@ -6,22 +6,15 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use super::{BASE, chromium, example_site};
+use super::{BASE, chromium, example_site, required_tool};
 use crate::common::tempdir;
 
 fn pdftotext() -> Option<PathBuf> {
-    let found = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"]
-        .into_iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists());
-    if found.is_none() {
-        assert!(
-            std::env::var_os("BRIEF_BROWSER_TESTS").is_none(),
-            "BRIEF_BROWSER_TESTS is set but pdftotext is not installed"
-        );
-        eprintln!("skipping the PDF test: no pdftotext (apt-get install -y poppler-utils)");
-    }
-    found
+    required_tool(
+        &["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"],
+        "pdftotext",
+        "apt-get install -y poppler-utils",
+    )
 }
 
 #[test]

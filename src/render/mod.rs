@@ -98,11 +98,6 @@ impl Renderer {
         })
     }
 
-    /// The shared `site` view.
-    pub fn site_view(&self) -> &SiteView {
-        &self.site
-    }
-
     /// Renders every page, export and copied file of one packet.
     pub fn packet(&self, p: &Packet) -> Result<PacketOutput, Vec<Diagnostic>> {
         let config = &self.config;

@@ -48,11 +48,10 @@ impl Snapshot {
 
     /// Every file, as a full build would write them.
     pub fn files(&self) -> Files {
-        let mut all = (*self.site).clone();
-        for f in self.packets.values() {
-            all.extend(f.iter().map(|(k, v)| (k.clone(), v.clone())));
-        }
-        all
+        crate::render::assemble(
+            (*self.site).clone(),
+            self.packets.values().map(|f| (**f).clone()),
+        )
     }
 }
 

@@ -218,8 +218,12 @@ fn report(diags: &Diagnostics, opts: &ServeOptions, start: Instant) -> Option<St
 }
 
 fn same(a: &Snapshot, b: &Snapshot) -> bool {
-    a.site == b.site
-        && a.packets.len() == b.packets.len()
+    a.site == b.site && same_packets(a, b)
+}
+
+/// `true` when every packet's files are the same (unchanged packets share their `Arc`).
+fn same_packets(a: &Snapshot, b: &Snapshot) -> bool {
+    a.packets.len() == b.packets.len()
         && a.packets
             .iter()
             .zip(&b.packets)
@@ -228,12 +232,7 @@ fn same(a: &Snapshot, b: &Snapshot) -> bool {
 
 /// `true` when the two sites differ only in stylesheets.
 fn only_css_changed(a: &Snapshot, b: &Snapshot) -> bool {
-    if a.packets.len() != b.packets.len()
-        || a.packets
-            .iter()
-            .zip(&b.packets)
-            .any(|(x, y)| x.0 != y.0 || !(Arc::ptr_eq(x.1, y.1) || x.1 == y.1))
-    {
+    if !same_packets(a, b) {
         return false;
     }
     let keys: std::collections::BTreeSet<&String> = a.site.keys().chain(b.site.keys()).collect();

@@ -27,16 +27,19 @@ fn ov() -> Overrides {
 }
 
 /// Applies an edit to the files, then the matching change to `live`.
-fn step(live: &mut Live, root: &Path, touched: &[&str], edit: impl FnOnce()) -> bool {
+/// `true` when the rebuild (if the edit mattered) has no error.
+fn step(live: &mut Live, touched: &[&str], edit: impl FnOnce()) -> bool {
     edit();
     let paths: Vec<PathBuf> = touched.iter().map(PathBuf::from).collect();
-    match classify(paths.iter().map(PathBuf::as_path)) {
-        Some(change) => !live.rebuild(&change).has_errors(),
-        None => {
-            let _ = root;
-            true
-        }
-    }
+    classify(paths.iter().map(PathBuf::as_path))
+        .is_none_or(|change| !live.rebuild(&change).has_errors())
+}
+
+/// Replaces `from` by `to` in the file at `path`.
+fn replace_in(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from} not in {}", path.display());
+    std::fs::write(path, text.replace(from, to)).unwrap();
 }
 
 #[test]
@@ -47,48 +50,30 @@ fn incremental_rebuilds_equal_a_full_build_byte_for_byte() {
     let art = root.join("content/alpha/article.md");
     let text = std::fs::read_to_string(&art).unwrap();
 
-    assert!(step(
-        &mut live,
-        &root,
-        &["content/alpha/article.md"],
-        || { std::fs::write(&art, text.replace("two days", "three days")).unwrap() }
-    ));
+    assert!(step(&mut live, &["content/alpha/article.md"], || {
+        std::fs::write(&art, text.replace("two days", "three days")).unwrap()
+    }));
     // A broken edit: the snapshot stays the last good site.
     let good = live.snapshot().files();
-    assert!(!step(
-        &mut live,
-        &root,
-        &["content/alpha/packet.yaml"],
-        || {
-            let p = root.join("content/alpha/packet.yaml");
-            let y = std::fs::read_to_string(&p).unwrap();
-            std::fs::write(
-                &p,
-                y.replace("actors: [alice, bob]", "actors: [alice, bobb]"),
-            )
-            .unwrap()
-        }
-    ));
+    assert!(!step(&mut live, &["content/alpha/packet.yaml"], || {
+        replace_in(
+            &root.join("content/alpha/packet.yaml"),
+            "actors: [alice, bob]",
+            "actors: [alice, bobb]",
+        )
+    }));
     assert_eq!(
         live.snapshot().files(),
         good,
         "a failed rebuild must not change what is served"
     );
-    assert!(step(
-        &mut live,
-        &root,
-        &["content/alpha/packet.yaml"],
-        || {
-            let p = root.join("content/alpha/packet.yaml");
-            let y = std::fs::read_to_string(&p).unwrap();
-            std::fs::write(&p, y.replace("bobb]", "bob]")).unwrap()
-        }
-    ));
+    assert!(step(&mut live, &["content/alpha/packet.yaml"], || {
+        replace_in(&root.join("content/alpha/packet.yaml"), "bobb]", "bob]")
+    }));
     // A new packet with a code block (every page then links highlight.css), a vim-style save
     // (write to a swap file, rename over), and a deleted packet.
     assert!(step(
         &mut live,
-        &root,
         &["content/gamma/article.md", "content/gamma/packet.yaml"],
         || {
             std::fs::create_dir_all(root.join("content/gamma")).unwrap();
@@ -102,7 +87,6 @@ fn incremental_rebuilds_equal_a_full_build_byte_for_byte() {
     ));
     assert!(step(
         &mut live,
-        &root,
         &["content/beta/.article.md.swp", "content/beta/article.md"],
         || {
             let swap = root.join("content/beta/.article.md.swp");
@@ -110,10 +94,10 @@ fn incremental_rebuilds_equal_a_full_build_byte_for_byte() {
             std::fs::rename(&swap, root.join("content/beta/article.md")).unwrap();
         }
     ));
-    assert!(step(&mut live, &root, &["content/gamma"], || {
+    assert!(step(&mut live, &["content/gamma"], || {
         std::fs::remove_dir_all(root.join("content/gamma")).unwrap()
     }));
-    assert!(step(&mut live, &root, &["brief.yaml"], || {
+    assert!(step(&mut live, &["brief.yaml"], || {
         std::fs::write(
             root.join("brief.yaml"),
             "title: Renamed site\nbase_url: https://example.github.io/briefs/\n",

@@ -6,6 +6,23 @@ use headless_chrome::protocol::cdp::Page;
 use super::{BASE, chromium, eval, example_site, keep, launch, viewport, wait_for, watch_console};
 use crate::common::tempdir;
 
+/// Opens `url` at desktop width, waits for the search box the script reveals, types `query`.
+fn search(tab: &headless_chrome::Tab, url: &str, query: &str) {
+    viewport(tab, 1280, 900, false);
+    tab.navigate_to(url).expect("navigate");
+    tab.wait_until_navigated().expect("loaded");
+    wait_for(
+        tab,
+        "the search box",
+        "!document.querySelector('form.site-search').hidden",
+    );
+    tab.find_element("#site-search-input")
+        .expect("input")
+        .click()
+        .expect("focus");
+    tab.type_str(query).expect("type");
+}
+
 #[test]
 fn the_search_box_finds_items_and_works_by_keyboard() {
     let Some(chromium) = chromium() else { return };
@@ -14,20 +31,7 @@ fn the_search_box_finds_items_and_works_by_keyboard() {
     let browser = launch(chromium, tmp.path().join("profile"));
     let tab = browser.new_tab().expect("tab");
     let console = watch_console(&tab);
-    viewport(&tab, 1280, 900, false);
-    tab.navigate_to(&srv.url(BASE, "us-ukraine/"))
-        .expect("navigate");
-    tab.wait_until_navigated().expect("loaded");
-    wait_for(
-        &tab,
-        "the search box",
-        "!document.querySelector('form.site-search').hidden",
-    );
-    tab.find_element("#site-search-input")
-        .expect("input")
-        .click()
-        .expect("focus");
-    tab.type_str("hegseth nato").expect("type");
+    search(&tab, &srv.url(BASE, "us-ukraine/"), "hegseth nato");
     wait_for(
         &tab,
         "results",
@@ -114,19 +118,7 @@ fn hostile_packet_text_shows_as_text_in_the_results() {
     let browser = launch(chromium, tmp.path().join("profile"));
     let tab = browser.new_tab().expect("tab");
     let console = watch_console(&tab);
-    viewport(&tab, 1280, 900, false);
-    tab.navigate_to(&srv.url(BASE, "")).expect("navigate");
-    tab.wait_until_navigated().expect("loaded");
-    wait_for(
-        &tab,
-        "the search box",
-        "!document.querySelector('form.site-search').hidden",
-    );
-    tab.find_element("#site-search-input")
-        .expect("input")
-        .click()
-        .expect("focus");
-    tab.type_str("alert").expect("type");
+    search(&tab, &srv.url(BASE, ""), "alert");
     wait_for(
         &tab,
         "results",

@@ -3,6 +3,8 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand};
 
@@ -98,14 +100,24 @@ fn main() -> ExitCode {
             drafts,
         } => {
             let ov = Overrides { base_url, drafts };
-            let (diags, result) = pipeline::build(&root, output.as_deref(), &ov);
+            let progress = pipeline::Progress::default();
+            let finished = AtomicBool::new(false);
+            let (diags, result) = std::thread::scope(|s| {
+                if std::io::stderr().is_terminal() {
+                    s.spawn(|| show_progress(&progress, &finished));
+                }
+                let r = pipeline::build(&root, output.as_deref(), &ov, &progress);
+                finished.store(true, Ordering::Relaxed);
+                r
+            });
             report(&diags, &root);
             match result {
                 Ok(Some(b)) => {
                     eprintln!(
-                        "built {} packet{} ({} files) into {} in {:.0} ms",
+                        "built {} packet{} ({} pages, {} files) into {} in {:.0} ms",
                         b.packets,
                         if b.packets == 1 { "" } else { "s" },
+                        b.pages,
                         b.files,
                         b.output.display(),
                         b.seconds * 1000.0
@@ -195,6 +207,29 @@ fn scaffold_exit(result: anyhow::Result<String>) -> ExitCode {
             eprintln!("error: {e:#}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// On a terminal, a build still running after a second shows `packets done/total` on one line,
+/// updated in place and cleared at the end. `BRIEF_PROGRESS_AFTER_MS` changes the delay (tests).
+fn show_progress(progress: &pipeline::Progress, finished: &AtomicBool) {
+    let after = std::env::var("BRIEF_PROGRESS_AFTER_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map_or(Duration::from_secs(1), Duration::from_millis);
+    let start = Instant::now();
+    let mut shown = false;
+    while !finished.load(Ordering::Relaxed) {
+        if start.elapsed() >= after {
+            let total = progress.total.load(Ordering::Relaxed);
+            let done = progress.done.load(Ordering::Relaxed);
+            eprint!("\r\x1b[2Kbuilding: {done}/{total} packets");
+            shown = true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    if shown {
+        eprint!("\r\x1b[2K");
     }
 }
 

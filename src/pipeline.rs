@@ -1,17 +1,24 @@
 //! The pipeline: `load → validate → render → write`, shared by `build` and `check`.
 //!
-//! [`run`] does everything but writing and returns the diagnostics with the rendered files;
-//! `build` writes them only when there was no error, so a failed build leaves the previous
-//! output as it was.
+//! Every packet goes through the stages on its own, in parallel ([`packets`]), while the theme
+//! compiles on a thread of its own; the site-level files follow from the packets' summaries.
+//! [`run`] keeps every file in memory (for `check`); [`build`] writes each packet's files into a
+//! staging folder as soon as they are rendered, so memory stays bounded on large sites, and swaps
+//! the folder in only when the whole run succeeded: a failed build leaves the previous output
+//! as it was.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use crate::diag::Diagnostics;
-use crate::model::Site;
-use crate::render::Files;
-use crate::validate::Overrides;
-use crate::{load, render, validate, write};
+use rayon::prelude::*;
+
+use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::model::{Config, Packet, Site};
+use crate::render::{self, Files, PacketOutput, Renderer};
+use crate::validate::{self, Overrides};
+use crate::{load, write};
 
 /// What one run produced.
 #[derive(Debug)]
@@ -25,15 +32,34 @@ pub struct Outcome {
 /// Loads, validates and renders the project at `root` (nothing is written).
 pub fn run(root: &Path, ov: &Overrides) -> Outcome {
     let mut diags = Diagnostics::default();
-    let raw = load::load(root, &mut diags);
-    let site = validate::validate(raw, ov, &mut diags);
-    let files = match &site {
-        Some(s) if !diags.has_errors() => render::render(s, root, &mut diags),
-        _ => None,
+    let Some(config) = configure(root, ov, &mut diags) else {
+        return Outcome { diags, site: None };
     };
-    let site = match (site, files) {
-        (Some(s), Some(f)) if !diags.has_errors() => Some((s, f)),
-        _ => None,
+    let slugs = load::packet_slugs(root, &mut diags);
+    let done = packets(
+        root,
+        &config,
+        ov,
+        &slugs,
+        &mut diags,
+        &Progress::default(),
+        |p, o| Ok((p, o)),
+    );
+    let Ok(Some((renderer, done))) = done else {
+        return Outcome { diags, site: None };
+    };
+    let (packets, outputs): (Vec<Packet>, Vec<PacketOutput>) = done.into_iter().unzip();
+    let refs: Vec<&PacketOutput> = outputs.iter().collect();
+    let site = match renderer.site_files(&refs) {
+        Ok(files) if !diags.has_errors() => Some((
+            Site { config, packets },
+            render::assemble(files, outputs.into_iter().map(|o| o.files)),
+        )),
+        Ok(_) => None,
+        Err(ds) => {
+            diags.extend(ds);
+            None
+        }
     };
     Outcome { diags, site }
 }
@@ -58,31 +84,168 @@ pub struct Built {
     pub output: PathBuf,
     /// Packets built.
     pub packets: usize,
-    /// Files written.
+    /// HTML pages written.
+    pub pages: usize,
+    /// Files written (pages included).
     pub files: usize,
     /// Seconds taken.
     pub seconds: f64,
 }
 
-/// `brief build`: run, then write to `output` (or the configured `output_dir`).
+/// How far a build is: packets done of the total. Another thread may read it while the build
+/// runs (the command line shows it on a terminal).
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Packets that went through every stage.
+    pub done: AtomicUsize,
+    /// Packets found under `content/` (0 until they are listed).
+    pub total: AtomicUsize,
+}
+
+/// `brief build`: run, writing to `output` (or the configured `output_dir`) as packets finish.
 pub fn build(
     root: &Path,
     output: Option<&Path>,
     ov: &Overrides,
+    progress: &Progress,
 ) -> (Diagnostics, anyhow::Result<Option<Built>>) {
     let start = Instant::now();
-    let outcome = run(root, ov);
-    let Some((site, files)) = outcome.site else {
-        return (outcome.diags, Ok(None));
+    let mut diags = Diagnostics::default();
+    let Some(config) = configure(root, ov, &mut diags) else {
+        return (diags, Ok(None));
     };
-    let out = output.map_or_else(|| site.config.output_dir.clone(), Path::to_path_buf);
-    let written = write::write_site(root, &out, &files).map(|()| {
-        Some(Built {
-            output: out,
-            packets: site.packets.len(),
-            files: files.len(),
-            seconds: start.elapsed().as_secs_f64(),
-        })
+    let out = output.map_or_else(|| config.output_dir.clone(), Path::to_path_buf);
+    let staging = match write::Staging::create(root, &out) {
+        Ok(s) => s,
+        Err(e) => return (diags, Err(e)),
+    };
+    let slugs = load::packet_slugs(root, &mut diags);
+    progress.total.store(slugs.len(), Ordering::Relaxed);
+    // Each packet's files go to disk as soon as they are rendered and are dropped from memory.
+    let done = packets(
+        root,
+        &config,
+        ov,
+        &slugs,
+        &mut diags,
+        progress,
+        |_, mut o| {
+            staging.write(&o.files)?;
+            let counts = (count_pages(&o.files), o.files.len());
+            o.files = Files::new();
+            Ok((o, counts))
+        },
+    );
+    let (renderer, done) = match done {
+        Ok(Some(d)) => d,
+        Ok(None) => return (diags, Ok(None)),
+        Err(e) => return (diags, Err(e)),
+    };
+    let outputs: Vec<&PacketOutput> = done.iter().map(|(o, _)| o).collect();
+    let site = match renderer.site_files(&outputs) {
+        Ok(files) => files,
+        Err(ds) => {
+            diags.extend(ds);
+            return (diags, Ok(None));
+        }
+    };
+    if diags.has_errors() {
+        return (diags, Ok(None));
+    }
+    let (pages, files) = done
+        .iter()
+        .fold((0, 0), |(p, f), (_, (pp, ff))| (p + pp, f + ff));
+    let result = staging
+        .write(&site)
+        .and_then(|()| staging.commit())
+        .map(|()| {
+            Some(Built {
+                output: out,
+                packets: done.len(),
+                pages: pages + count_pages(&site),
+                files: files + site.len(),
+                seconds: start.elapsed().as_secs_f64(),
+            })
+        });
+    (diags, result)
+}
+
+/// Reads and checks `brief.yaml` (with the command-line overrides).
+fn configure(root: &Path, ov: &Overrides, diags: &mut Diagnostics) -> Option<Config> {
+    let raw = load::load_config(root, diags);
+    validate::config(&raw, root, ov, diags)
+}
+
+/// Takes every packet of `slugs` through load → validate → render, in parallel, and hands each
+/// rendered one to `keep`, whose results come back in slug order with the renderer. The theme
+/// compiles meanwhile on its own thread. Problems go to `diags`; a packet with an error is
+/// validated but not rendered, so one run reports every problem. `Ok(None)` when the theme
+/// failed; `Err` when `keep` did (writing, say).
+#[allow(clippy::too_many_arguments)]
+fn packets<T: Send>(
+    root: &Path,
+    config: &Config,
+    ov: &Overrides,
+    slugs: &[String],
+    diags: &mut Diagnostics,
+    progress: &Progress,
+    keep: impl Fn(Packet, PacketOutput) -> anyhow::Result<T> + Sync,
+) -> anyhow::Result<Option<(Renderer, Vec<T>)>> {
+    let theme: OnceLock<Result<Renderer, Vec<Diagnostic>>> = OnceLock::new();
+    let results: Vec<(Vec<Diagnostic>, Option<anyhow::Result<T>>)> = std::thread::scope(|s| {
+        s.spawn(|| {
+            // The packets wait for this cell: it is filled even if loading the theme panics.
+            let loaded = std::panic::catch_unwind(|| Renderer::new(config, root));
+            theme.set(loaded.unwrap_or_else(|_| {
+                Err(vec![Diagnostic::error(
+                    "themes",
+                    0,
+                    0,
+                    "the theme could not be loaded (internal error)",
+                )])
+            }))
+        });
+        slugs
+            .par_iter()
+            .map(|slug| {
+                let mut ld = Diagnostics::default();
+                let raw = load::load_packet(root, slug, &mut ld);
+                let (packet, vd) = validate::validate_packet(raw, config);
+                let mut ds = ld.into_vec();
+                ds.extend(vd);
+                let clean = !ds.iter().any(|d| d.severity == Severity::Error);
+                let kept = match (packet, theme.wait()) {
+                    (Some(p), Ok(r)) if clean && (ov.drafts || !p.draft) => match r.packet(&p) {
+                        Ok(o) => Some(keep(p, o)),
+                        Err(rd) => {
+                            ds.extend(rd);
+                            None
+                        }
+                    },
+                    _ => None,
+                };
+                progress.done.fetch_add(1, Ordering::Relaxed);
+                (ds, kept)
+            })
+            .collect()
     });
-    (outcome.diags, written)
+    let mut kept = Vec::new();
+    for (ds, k) in results {
+        diags.extend(ds);
+        if let Some(t) = k {
+            kept.push(t?);
+        }
+    }
+    match theme.into_inner() {
+        Some(Ok(r)) => Ok(Some((r, kept))),
+        Some(Err(ds)) => {
+            diags.extend(ds);
+            Ok(None)
+        }
+        None => Ok(None),
+    }
+}
+
+fn count_pages(files: &Files) -> usize {
+    files.keys().filter(|k| k.ends_with(".html")).count()
 }

@@ -114,10 +114,12 @@ impl<'a> Matcher<'a> {
             .map(|s| normalize(s).text)
             .filter(|s| !s.trim().is_empty());
         let mut hits = Vec::new();
+        // One searcher per quote, reused for every block.
+        let finder = memchr::memmem::Finder::new(quote.as_bytes());
         for (bi, nb) in self.blocks.iter().enumerate() {
             let hay = nb.text.as_str();
             let mut from = 0;
-            while let Some(pos) = hay[from..].find(&quote) {
+            while let Some(pos) = finder.find(&hay.as_bytes()[from..]) {
                 let (s, e) = (from + pos, from + pos + quote.len());
                 let before_ok = prefix.as_ref().is_none_or(|p| {
                     hay[..s].trim_end().ends_with(p.trim_end()) || hay[..s].ends_with(p.as_str())

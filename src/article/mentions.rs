@@ -78,20 +78,19 @@ pub struct NearMiss {
 /// word of an actor's name or alias without being one. `known` holds every word of every
 /// spelling; `names` the spellings with their actor index.
 pub fn near_misses(article: &Article, source: &str, names: &[(usize, &str)]) -> Vec<NearMiss> {
-    let mut known: Vec<(usize, &str)> = Vec::new();
+    // Every word of every spelling (to skip), and those of four letters or more with their
+    // length in characters (to compare against).
+    let mut spelled = std::collections::HashSet::new();
+    let mut known: Vec<(usize, &str, usize)> = Vec::new();
     for (actor, name) in names {
-        for w in name
-            .split(|c: char| !is_word_char(c))
-            .filter(|w| w.chars().count() >= 4)
-        {
-            known.push((*actor, w));
+        for w in name.split(|c: char| !is_word_char(c)) {
+            spelled.insert(w);
+            let len = w.chars().count();
+            if len >= 4 {
+                known.push((*actor, w, len));
+            }
         }
     }
-    let is_known = |w: &str| {
-        names
-            .iter()
-            .any(|(_, n)| n.split(|c: char| !is_word_char(c)).any(|k| k == w))
-    };
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
     for run in article.runs.iter().filter(|r| !r.code) {
@@ -99,18 +98,19 @@ pub fn near_misses(article: &Article, source: &str, names: &[(usize, &str)]) -> 
             continue;
         };
         for word in words(text) {
+            let len = word.chars().count();
             if !word.chars().next().is_some_and(char::is_uppercase)
-                || word.chars().count() < 4
-                || is_known(word)
+                || len < 4
+                || spelled.contains(word)
+                || !seen.insert(word)
             {
                 continue;
             }
-            if !seen.insert(word.to_string()) {
-                continue;
-            }
+            // Within three edits, the lengths differ by three at most: a cheap test first.
             let best = known
                 .iter()
-                .map(|(a, k)| (strsim::jaro_winkler(word, k), *a, *k))
+                .filter(|(_, _, klen)| klen.abs_diff(len) <= 3)
+                .map(|(a, k, _)| (strsim::jaro_winkler(word, k), *a, *k))
                 .filter(|(score, _, k)| {
                     *score >= 0.85 && strsim::levenshtein(word, k) <= 3 && !derived(word, k)
                 })

@@ -28,9 +28,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use tera::{Context, Value};
 
-use crate::diag::{DiagBuild, Diagnostic, Diagnostics};
+use crate::diag::{DiagBuild, Diagnostic};
 use crate::highlight::Highlighter;
-use crate::model::{Config, Packet, Site};
+use crate::model::{Config, Packet};
 use pages::{Page, Scope};
 use views::*;
 
@@ -49,6 +49,9 @@ pub type Files = BTreeMap<String, Content>;
 /// Everything rendered for one packet.
 #[derive(Debug, Clone)]
 pub struct PacketOutput {
+    /// Its article has a code block (its pages link the highlight stylesheet, and the site
+    /// gets `highlight.css`).
+    pub has_code: bool,
     /// Its entry on the index and in the feed.
     pub summary: PacketSummary,
     /// Its pages in the sitemap.
@@ -64,45 +67,62 @@ pub struct Renderer {
     theme: theme::Theme,
     config: Config,
     root: PathBuf,
-    site: SiteView,
-    base: Context,
+    /// The context every page starts from: `site` without, then with, the highlight stylesheet.
+    base: [Context; 2],
     hl: Highlighter,
 }
 
 impl Renderer {
-    /// Loads the theme. `has_code` says whether any article has a code block (every page then
-    /// links the highlight stylesheet).
-    pub fn new(config: &Config, root: &Path, has_code: bool) -> Result<Renderer, Vec<Diagnostic>> {
+    /// Loads the theme.
+    pub fn new(config: &Config, root: &Path) -> Result<Renderer, Vec<Diagnostic>> {
         let theme = theme::load(root, &config.theme)?;
-        let site = SiteView {
+        let mut site = SiteView {
             title: config.title.clone(),
             base_url: config.base_url.clone(),
             root: config.root.clone(),
             stylesheet: format!("{}style.css", config.root),
-            highlight_stylesheet: has_code.then(|| format!("{}highlight.css", config.root)),
+            highlight_stylesheet: None,
             feed_url: format!("{}atom.xml", config.root),
             generator: env!("CARGO_PKG_VERSION").to_string(),
             search_index: format!("{}search.json", config.root),
             search_script: format!("{}search.js", config.root),
             favicon: format!("{}favicon.svg", config.root),
         };
-        let mut base = Context::new();
-        base.insert("site", &site);
+        let mut plain = Context::new();
+        plain.insert("site", &site);
+        site.highlight_stylesheet = Some(format!("{}highlight.css", config.root));
+        let mut code = Context::new();
+        code.insert("site", &site);
         Ok(Renderer {
             theme,
             config: config.clone(),
             root: root.to_path_buf(),
-            site,
-            base,
+            base: [plain, code],
             hl: Highlighter::new(),
         })
+    }
+
+    /// The starting context of a page; `code`: the page shows highlighted code, so it links the
+    /// highlight stylesheet.
+    fn base(&self, code: bool) -> &Context {
+        &self.base[usize::from(code)]
     }
 
     /// Renders every page, export and copied file of one packet.
     pub fn packet(&self, p: &Packet) -> Result<PacketOutput, Vec<Diagnostic>> {
         let config = &self.config;
+        let has_code = p.article.has_code();
         let view = packet::packet_view(p, config, &self.hl);
         let value = Value::from_serializable(&view);
+        // Actor and question pages take their item from the packet value: no second serialization.
+        let item = |list: &str, i: usize| {
+            value
+                .get_from_path(list)
+                .and_then(Value::as_array)
+                .and_then(|a| a.get(i))
+                .cloned()
+                .unwrap_or_else(Value::undefined)
+        };
         let plan = pages::packet_pages(
             &p.slug,
             p.actors.iter().map(|a| a.id.as_str()),
@@ -111,12 +131,12 @@ impl Renderer {
         let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = plan
             .par_iter()
             .map(|page| {
-                let mut cx = self.base.clone();
+                let mut cx = self.base(has_code).clone();
                 cx.insert("page", &page_meta(page, p, config));
                 cx.insert_value("packet", value.clone());
                 match page.scope {
-                    Scope::Actor(a) => cx.insert("actor", &view.actors[a]),
-                    Scope::Question(q) => cx.insert("question", &view.questions[q]),
+                    Scope::Actor(a) => cx.insert_value("actor", item("actors", a)),
+                    Scope::Question(q) => cx.insert_value("question", item("questions", q)),
                     _ => {}
                 }
                 self.render_one(page.template, &cx, &page.output())
@@ -168,6 +188,7 @@ impl Renderer {
             return Err(errors);
         }
         Ok(PacketOutput {
+            has_code,
             summary: summary(&view, config),
             sitemap,
             files,
@@ -180,6 +201,8 @@ impl Renderer {
     pub fn site_files(&self, packets: &[&PacketOutput]) -> Result<Files, Vec<Diagnostic>> {
         let config = &self.config;
         let summaries: Vec<&PacketSummary> = packets.iter().map(|p| &p.summary).collect();
+        let has_code = packets.iter().any(|p| p.has_code);
+        let base = self.base(has_code);
         let mut files = Files::new();
         let mut errors = Vec::new();
         let mut add = |r: Result<(String, Vec<u8>), Diagnostic>| match r {
@@ -189,7 +212,7 @@ impl Renderer {
             Err(d) => errors.push(d),
         };
         for page in pages::site_pages() {
-            let mut cx = self.base.clone();
+            let mut cx = base.clone();
             let title = if page.kind == "404" {
                 "Page not found"
             } else {
@@ -210,7 +233,7 @@ impl Renderer {
         }
         let mut newest = summaries.clone();
         newest.sort_by(|a, b| b.feed_updated.cmp(&a.feed_updated));
-        let mut feed = self.base.clone();
+        let mut feed = base.clone();
         feed.insert(
             "updated",
             &newest
@@ -226,7 +249,7 @@ impl Renderer {
             lastmod: None,
         }];
         entries.extend(packets.iter().flat_map(|p| p.sitemap.iter().cloned()));
-        let mut sitemap = self.base.clone();
+        let mut sitemap = base.clone();
         sitemap.insert("entries", &entries);
         add(self.render_one("sitemap.xml", &sitemap, "sitemap.xml"));
         for (path, bytes) in &self.theme.statics {
@@ -234,7 +257,7 @@ impl Renderer {
                 .entry(path.clone())
                 .or_insert_with(|| Content::Bytes(bytes.clone()));
         }
-        if self.site.highlight_stylesheet.is_some() {
+        if has_code {
             match crate::highlight::stylesheet(&config.highlight_theme) {
                 Ok(css) => {
                     files.insert("highlight.css".into(), Content::Bytes(css.into_bytes()));
@@ -283,38 +306,6 @@ impl Renderer {
                     Some(out),
                 ))
             }
-        }
-    }
-}
-
-/// Renders the whole `site` (read from `root`) into memory. Problems go to `diags`.
-pub fn render(site: &Site, root: &Path, diags: &mut Diagnostics) -> Option<Files> {
-    let has_code = site.packets.iter().any(|p| p.article.has_code());
-    let renderer = match Renderer::new(&site.config, root, has_code) {
-        Ok(r) => r,
-        Err(ds) => {
-            diags.extend(ds);
-            return None;
-        }
-    };
-    let outputs: Vec<Result<PacketOutput, Vec<Diagnostic>>> = site
-        .packets
-        .par_iter()
-        .map(|p| renderer.packet(p))
-        .collect();
-    let mut ok = Vec::new();
-    for o in outputs {
-        match o {
-            Ok(o) => ok.push(o),
-            Err(ds) => diags.extend(ds),
-        }
-    }
-    let refs: Vec<&PacketOutput> = ok.iter().collect();
-    match renderer.site_files(&refs) {
-        Ok(f) => Some(assemble(f, ok.into_iter().map(|o| o.files))).filter(|_| !diags.has_errors()),
-        Err(ds) => {
-            diags.extend(ds);
-            None
         }
     }
 }

@@ -21,6 +21,27 @@ pub struct Theme {
     pub statics: Vec<(String, Vec<u8>)>,
 }
 
+/// Tera's HTML escaping (`&`, `<`, `>`, `"` and `'`, the last as `&#39;`), writing the text
+/// between those characters in whole runs instead of byte by byte.
+pub fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = input.as_bytes();
+    let mut run = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        let entity: &[u8] = match b {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.write_all(&bytes[run..i])?;
+        out.write_all(entity)?;
+        run = i + 1;
+    }
+    out.write_all(&bytes[run..])
+}
+
 /// Loads the default theme, then `themes/<name>/` of the project over it.
 pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     let mut tera = Tera::new();
@@ -34,6 +55,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
         ));
     }
     tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape_html);
     let mut templates: Vec<(String, String, PathBuf)> = Vec::new();
     let mut statics: Vec<(String, Vec<u8>)> = Vec::new();
     for (path, bytes) in DEFAULT_THEME {
@@ -215,5 +237,27 @@ fn file_for(base: &Path, tera_name: &str) -> PathBuf {
             p.push(tera_name);
             p
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_html;
+
+    fn escaped(s: &str) -> String {
+        let mut out = Vec::new();
+        escape_html(s, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn escapes_the_five_html_characters_and_keeps_the_rest() {
+        assert_eq!(
+            escaped(r#"<a href="x">Tom & 'Jerry'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
+        );
+        assert_eq!(escaped("Зеленський — «мир»"), "Зеленський — «мир»");
+        assert_eq!(escaped(""), "");
+        assert_eq!(escaped("&&"), "&amp;&amp;");
     }
 }

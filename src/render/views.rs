@@ -30,7 +30,9 @@ pub struct SiteView {
     pub root: String,
     /// URL of the theme stylesheet (`style.css` from the theme's static files).
     pub stylesheet: String,
-    /// URL of the generated code-highlighting stylesheet, or null when no article has code.
+    /// URL of the generated code-highlighting stylesheet, or null when the page shows no code
+    /// (set on a packet's pages when its article has a code block, on the site pages when any
+    /// article has one).
     pub highlight_stylesheet: Option<String>,
     /// URL of the Atom feed.
     pub feed_url: String,

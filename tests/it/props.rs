@@ -186,7 +186,7 @@ fn mutated_packets_never_panic_and_stay_located() {
 #[test]
 fn random_markdown_articles_render() {
     let config = config();
-    let renderer = brief::render::Renderer::new(&config, Path::new("/nonexistent"), true)
+    let renderer = brief::render::Renderer::new(&config, Path::new("/nonexistent"))
         .unwrap_or_else(|d| panic!("{d:?}"));
     let md = proptest::collection::vec(
         prop_oneof![

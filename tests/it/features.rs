@@ -76,6 +76,71 @@ fn highlight_css_only_when_an_article_has_code() {
     let (_tmp2, without) = built(Some("assets"), &[]);
     assert!(!without.join("highlight.css").exists());
     assert!(!read(&without.join("maps/article/index.html")).contains("highlight.css"));
+
+    // Per packet: pages without code never link it, even when another packet has code.
+    let (tmp3, root) = crate::common::project_copy("small");
+    crate::common::copy_dir(
+        &crate::common::fixture("assets").join("content/maps"),
+        &root.join("content/maps"),
+    );
+    let both = tmp3.path().join("out");
+    crate::common::build(&root, &both, &[]).ok();
+    assert!(both.join("highlight.css").is_file());
+    let link = "href=\"/highlight.css\"";
+    assert!(read(&both.join("geneva-talks/article/index.html")).contains(link));
+    assert!(read(&both.join("index.html")).contains(link));
+    assert!(!read(&both.join("maps/article/index.html")).contains(link));
+    assert!(!read(&both.join("maps/index.html")).contains(link));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_build_shows_progress_on_a_terminal_only() {
+    // `script` gives brief a terminal; the delay before progress shows is set to zero.
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        panic!("`script` (util-linux) is needed to give brief a terminal");
+    }
+    let root = crate::common::fixture("small");
+    let tmp = crate::common::tempdir();
+    let cmd = format!(
+        "{} build --root {} --output {}",
+        env!("CARGO_BIN_EXE_brief"),
+        root.display(),
+        tmp.path().join("tty").display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .env("BRIEF_PROGRESS_AFTER_MS", "0")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{shown}");
+    assert!(
+        shown.contains("building: "),
+        "no progress on a terminal: {shown:?}"
+    );
+    assert!(shown.contains("/1 packets"), "{shown:?}");
+    assert!(shown.contains("built 1 packet ("), "{shown:?}");
+
+    let piped = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["build", "--root"])
+        .arg(&root)
+        .arg("--output")
+        .arg(tmp.path().join("piped"))
+        .env("BRIEF_PROGRESS_AFTER_MS", "0")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&piped.stderr);
+    assert!(piped.status.success(), "{stderr}");
+    assert!(
+        !stderr.contains("building: ") && !stderr.contains('\r'),
+        "{stderr:?}"
+    );
 }
 
 #[cfg(unix)]

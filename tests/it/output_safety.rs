@@ -46,6 +46,34 @@ fn a_failed_build_leaves_the_previous_output_byte_for_byte() {
 }
 
 #[test]
+fn a_packet_failing_after_others_were_written_leaves_the_previous_output() {
+    // Packets are written into the staging folder as they finish: `geneva-talks` is on disk
+    // there before `zz-broken` fails, and none of it may reach public/.
+    let (_tmp, root) = project_copy("small");
+    build_in(&root, "public").ok();
+    let good = tree(&root.join("public"));
+    let broken = root.join("content/zz-broken");
+    crate::common::copy_dir(&root.join("content/geneva-talks"), &broken);
+    let timeline = broken.join("timeline.yaml");
+    let text = fs::read_to_string(&timeline).unwrap();
+    fs::write(
+        &timeline,
+        text.replace("Carol Lee arrived late", "Carol Lee arrived early"),
+    )
+    .unwrap();
+
+    let run = build_in(&root, "public");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/zz-broken/timeline.yaml"),
+        "{}",
+        run.stderr
+    );
+    assert!(tree(&root.join("public")) == good, "public/ changed");
+    assert!(leftovers(&root).is_empty(), "{:?}", leftovers(&root));
+}
+
+#[test]
 fn a_second_build_replaces_brief_output_and_leaves_no_staging_folders() {
     let (_tmp, root) = project_copy("small");
     build_in(&root, "public").ok();

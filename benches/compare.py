@@ -2,7 +2,7 @@
 """Whole-process benchmark: `brief build` against Hugo, side by side, interleaved.
 
 Usage (from the repository root):
-    python3 benches/compare.py [--runs 7] [--sizes 1,100,1000,5000] [--work /tmp/brief-bench]
+    python3 benches/compare.py [--runs 7] [--sizes 1,100,1000,5000] [--work /tmp/brief-bench] [--floor]
 
 Needs: a release build of brief and of the corpus example (the script runs
 `cargo build --release --bins --example corpus`), and Debian's `hugo` on PATH
@@ -13,7 +13,9 @@ Size 1 is the real example project (content/us-ukraine). Other sizes are generat
 Each run starts from an empty output folder. brief and Hugo runs alternate (brief, Hugo,
 brief, Hugo, ...) so that drift on the machine hits both alike. Wall time is measured around
 the child process, peak RSS is the child's own (wait4). The report gives medians and the
-median of the per-pair ratios brief/Hugo, as a Markdown table.
+median of the per-pair ratios brief/Hugo, as a Markdown table. With --floor, each brief run is
+followed by examples/write_floor.rs writing brief's output of that run again, alone (read into
+memory first, only the writing timed): the least any generator needs for the same pages here.
 """
 
 import argparse
@@ -28,6 +30,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 BRIEF = REPO / "target" / "release" / "brief"
 CORPUS = REPO / "target" / "release" / "examples" / "corpus"
+FLOOR = REPO / "target" / "release" / "examples" / "write_floor"
 
 
 def run(cmd, cwd=None):
@@ -67,8 +70,13 @@ def main():
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--sizes", default="1,100,1000,5000")
     ap.add_argument("--work", default="/tmp/brief-bench")
+    ap.add_argument(
+        "--floor",
+        action="store_true",
+        help="also time writing brief's output alone (examples/write_floor.rs), interleaved",
+    )
     args = ap.parse_args()
-    subprocess.run(["cargo", "build", "--release", "--bins", "--example", "corpus"], cwd=REPO, check=True)
+    subprocess.run(["cargo", "build", "--release", "--bins", "--example", "corpus", "--example", "write_floor"], cwd=REPO, check=True)
     hugo = shutil.which("hugo")
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
@@ -84,10 +92,15 @@ def main():
         if hugo_cmd:
             fresh(h_out)
             run(hugo_cmd)
-        b, h = [], []
+        b, h, f = [], [], []
+        f_out = work / f"out-floor-{n}"
         for _ in range(args.runs):
             fresh(b_out)
             b.append(run(brief_cmd))
+            if args.floor:
+                fresh(f_out)
+                done = subprocess.run([str(FLOOR), str(b_out), str(f_out)], check=True, capture_output=True, text=True)
+                f.append(float(done.stdout.strip()))
             if hugo_cmd:
                 fresh(h_out)
                 h.append(run(hugo_cmd))
@@ -96,6 +109,8 @@ def main():
             "brief_ms": statistics.median(t for t, _ in b) * 1000,
             "brief_mib": statistics.median(m for _, m in b),
         }
+        if f:
+            row["floor_ms"] = statistics.median(f)
         if h:
             row["hugo_ms"] = statistics.median(t for t, _ in h) * 1000
             row["hugo_mib"] = statistics.median(m for _, m in h)
@@ -103,15 +118,16 @@ def main():
         rows.append(row)
         print(row, file=sys.stderr)
     print(f"\n{args.runs} interleaved runs per size, medians; ratio = median of per-pair brief/Hugo.\n")
-    print("| packets / pages | brief wall | brief peak RSS | Hugo wall | Hugo peak RSS | brief/Hugo |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    print("| packets / pages | brief wall | brief peak RSS | writing brief's files alone | Hugo wall | Hugo peak RSS | brief/Hugo |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         hugo_cols = (
             f"{r['hugo_ms']:.0f} ms | {r['hugo_mib']:.0f} MiB | {r['ratio']:.2f}"
             if "hugo_ms" in r
             else "– | – | –"
         )
-        print(f"| {r['n']} | {r['brief_ms']:.1f} ms | {r['brief_mib']:.0f} MiB | {hugo_cols} |")
+        floor = f"{r['floor_ms']:.0f} ms" if "floor_ms" in r else "–"
+        print(f"| {r['n']} | {r['brief_ms']:.1f} ms | {r['brief_mib']:.0f} MiB | {floor} | {hugo_cols} |")
 
 
 if __name__ == "__main__":

@@ -2,9 +2,10 @@
 //!
 //! [`Live`] runs the same stages as `build` but keeps each packet's output. A change under
 //! `content/<slug>/` reloads, validates and re-renders that packet only; a change to
-//! `brief.yaml` or `themes/` (or to whether any article has code, which every page shows)
-//! rebuilds everything. Site-level files are re-rendered on every rebuild. A rebuild with
-//! errors changes nothing that is served: [`Live::snapshot`] stays the last good site.
+//! `brief.yaml` or `themes/` rebuilds everything. The site-level files are rendered again
+//! whenever what they are made of (each packet's summary, sitemap entries and search entries)
+//! changed, and kept otherwise. A rebuild with errors changes nothing that is served:
+//! [`Live::snapshot`] stays the last good site.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -58,12 +59,27 @@ impl Snapshot {
 struct PacketState {
     /// The validated packet; `None` when it has errors or is a left-out draft.
     packet: Option<Packet>,
-    /// Its rendered output, once rendered.
-    output: Option<PacketOutput>,
+    /// Its load and validation problems.
+    diags: Vec<Diagnostic>,
+    /// `None` until rendered by the current renderer; then its output without its files (they
+    /// move to `files`, nothing reads them from here), or its render problems.
+    output: Option<Result<Arc<PacketOutput>, Vec<Diagnostic>>>,
     /// Its files, shared with the snapshot.
     files: Arc<Files>,
-    /// Its load, validation and render problems.
-    diags: Vec<Diagnostic>,
+}
+
+impl PacketState {
+    fn output(&self) -> Option<&Arc<PacketOutput>> {
+        self.output.as_ref().and_then(|o| o.as_ref().ok())
+    }
+}
+
+/// What the snapshot's site-level files were rendered from.
+struct SiteInputs {
+    /// [`Live::generation`] of the renderer.
+    generation: u64,
+    /// Every rendered packet's output, in slug order.
+    outputs: Vec<(String, Arc<PacketOutput>)>,
 }
 
 /// The incremental site.
@@ -73,9 +89,12 @@ pub struct Live {
     config: Option<Config>,
     config_diags: Vec<Diagnostic>,
     theme_diags: Vec<Diagnostic>,
-    renderer: Option<(Renderer, bool)>,
+    renderer: Option<Renderer>,
+    /// Counts renderers, so site-level files are never kept across a theme or config change.
+    generation: u64,
     packets: BTreeMap<String, PacketState>,
     snapshot: Snapshot,
+    site_inputs: Option<SiteInputs>,
 }
 
 impl Live {
@@ -88,8 +107,10 @@ impl Live {
             config_diags: Vec::new(),
             theme_diags: Vec::new(),
             renderer: None,
+            generation: 0,
             packets: BTreeMap::new(),
             snapshot: Snapshot::default(),
+            site_inputs: None,
         }
     }
 
@@ -118,30 +139,53 @@ impl Live {
         diags.extend(self.theme_diags.iter().cloned());
         for p in self.packets.values() {
             diags.extend(p.diags.iter().cloned());
+            if let Some(Err(ds)) = &p.output {
+                diags.extend(ds.iter().cloned());
+            }
         }
         if diags.has_errors() {
             return diags;
         }
-        if let Some((renderer, _)) = &self.renderer {
-            let outputs: Vec<&PacketOutput> = self
-                .packets
-                .values()
-                .filter_map(|p| p.output.as_ref())
-                .collect();
-            match renderer.site_files(&outputs) {
-                Ok(site) => {
-                    self.snapshot = Snapshot {
-                        site: Arc::new(site),
-                        packets: self
-                            .packets
-                            .iter()
-                            .filter(|(_, p)| p.output.is_some())
-                            .map(|(s, p)| (s.clone(), p.files.clone()))
-                            .collect(),
-                    };
-                }
-                Err(ds) => diags.extend(ds),
+        let Some(renderer) = &self.renderer else {
+            return diags;
+        };
+        let outputs: Vec<(&String, &PacketState, &Arc<PacketOutput>)> = self
+            .packets
+            .iter()
+            .filter_map(|(slug, p)| p.output().map(|o| (slug, p, o)))
+            .collect();
+        let packets = outputs
+            .iter()
+            .map(|(slug, p, _)| ((*slug).clone(), p.files.clone()))
+            .collect();
+        if self.site_inputs.as_ref().is_some_and(|s| {
+            s.generation == self.generation
+                && s.outputs.len() == outputs.len()
+                && s.outputs
+                    .iter()
+                    .zip(&outputs)
+                    .all(|((a, x), (b, _, y))| a == *b && same_site_inputs(x, y))
+        }) {
+            // The site-level files would come out the same: keep them.
+            self.snapshot.packets = packets;
+            return diags;
+        }
+        let refs: Vec<&PacketOutput> = outputs.iter().map(|(_, _, o)| &***o).collect();
+        match renderer.site_files(&refs) {
+            Ok(site) => {
+                self.site_inputs = Some(SiteInputs {
+                    generation: self.generation,
+                    outputs: outputs
+                        .iter()
+                        .map(|(slug, _, o)| ((*slug).clone(), (*o).clone()))
+                        .collect(),
+                });
+                self.snapshot = Snapshot {
+                    site: Arc::new(site),
+                    packets,
+                };
             }
+            Err(ds) => diags.extend(ds),
         }
         diags
     }
@@ -156,6 +200,19 @@ impl Live {
 
     /// Loads and validates the packets named (all when `None`); removed folders are dropped.
     fn refresh_packets(&mut self, config: &Config, slugs: Option<&BTreeSet<String>>) {
+        // Only the packets named can have appeared or gone. When each is a known packet whose
+        // folder is still there, the list of packets (and what it says about the folders) is
+        // as it was: skip listing content/ (which opens every packet folder).
+        let content = self.root.join("content");
+        if let Some(slugs) = slugs
+            && slugs.iter().all(|s| {
+                self.packets.contains_key(s)
+                    && std::fs::symlink_metadata(content.join(s)).is_ok_and(|m| m.is_dir())
+            })
+        {
+            self.load_packets(config, slugs.iter().collect());
+            return;
+        }
         let mut folder_diags = Diagnostics::default();
         let present: BTreeSet<String> = load::packet_slugs(&self.root, &mut folder_diags)
             .into_iter()
@@ -167,6 +224,11 @@ impl Live {
             .iter()
             .filter(|s| slugs.is_none_or(|w| w.contains(*s)))
             .collect();
+        self.load_packets(config, wanted);
+    }
+
+    /// Loads and validates these packets, replacing what was known of them.
+    fn load_packets(&mut self, config: &Config, wanted: Vec<&String>) {
         let (root, drafts) = (&self.root, self.ov.drafts);
         let fresh: Vec<(String, PacketState)> = wanted
             .par_iter()
@@ -179,9 +241,9 @@ impl Live {
                 let packet = packet.filter(|p| drafts || !p.draft);
                 let state = PacketState {
                     packet,
+                    diags,
                     output: None,
                     files: Arc::new(Files::new()),
-                    diags,
                 };
                 ((*slug).clone(), state)
             })
@@ -191,18 +253,11 @@ impl Live {
 
     /// Renders every packet that has no output yet (all of them after a theme change).
     fn render(&mut self, config: &Config) {
-        let has_code = self
-            .packets
-            .values()
-            .any(|p| p.packet.as_ref().is_some_and(|p| p.article.has_code()));
-        if self
-            .renderer
-            .as_ref()
-            .is_none_or(|(_, code)| *code != has_code)
-        {
-            match Renderer::new(config, &self.root, has_code) {
+        if self.renderer.is_none() {
+            match Renderer::new(config, &self.root) {
                 Ok(r) => {
-                    self.renderer = Some((r, has_code));
+                    self.renderer = Some(r);
+                    self.generation += 1;
                     self.theme_diags.clear();
                     for p in self.packets.values_mut() {
                         p.output = None;
@@ -215,25 +270,32 @@ impl Live {
                 }
             }
         }
-        let Some((renderer, _)) = &self.renderer else {
+        let Some(renderer) = &self.renderer else {
             return;
         };
-        let todo: Vec<(&String, &mut PacketState)> = self
+        let todo: Vec<&mut PacketState> = self
             .packets
-            .iter_mut()
-            .filter(|(_, p)| p.output.is_none() && p.packet.is_some())
+            .values_mut()
+            .filter(|p| p.output.is_none() && p.packet.is_some())
             .collect();
-        todo.into_par_iter().for_each(|(_, state)| {
+        todo.into_par_iter().for_each(|state| {
             let Some(packet) = &state.packet else { return };
-            match renderer.packet(packet) {
-                Ok(out) => {
-                    state.files = Arc::new(out.files.clone());
-                    state.output = Some(out);
+            state.output = Some(match renderer.packet(packet) {
+                Ok(mut out) => {
+                    state.files = Arc::new(std::mem::take(&mut out.files));
+                    Ok(Arc::new(out))
                 }
-                Err(ds) => state.diags.extend(ds),
-            }
+                Err(ds) => Err(ds),
+            });
         });
     }
+}
+
+/// `true` when two renderings of a packet give the site-level files the same input.
+/// [`PacketOutput`] (its files taken out) has no `PartialEq`, but its `Debug` text shows every
+/// field, so equal text means equal input, whatever fields it gains.
+fn same_site_inputs(a: &Arc<PacketOutput>, b: &Arc<PacketOutput>) -> bool {
+    Arc::ptr_eq(a, b) || format!("{a:?}") == format!("{b:?}")
 }
 
 /// Sorts changed paths (relative to the root) into a [`Change`]; `None` when nothing that
@@ -258,7 +320,8 @@ pub fn classify<'a>(paths: impl IntoIterator<Item = &'a Path>) -> Option<Change>
                 Some(slug) if !load::is_scratch(&slug) => {
                     slugs.insert(slug);
                 }
-                _ => {}
+                Some(_) => {}
+                None => all = true, // the folder itself, created or removed
             },
             _ => {}
         }
@@ -293,6 +356,7 @@ mod tests {
             Some(Change::Packets(["a".to_string()].into_iter().collect()))
         );
         assert_eq!(classify([p("content/a/article.md~").as_path()]), None);
+        assert_eq!(classify([p("content").as_path()]), Some(Change::All));
         assert_eq!(
             classify([
                 p("public/index.html").as_path(),

@@ -167,25 +167,28 @@ fn rebuild(app: &App, live: &mut Live, opts: &ServeOptions, change: Change) {
             (Some(text), kept)
         }
     };
-    let notice = {
+    // The replaced site is freed only after the lock is released.
+    let (notice, _replaced) = {
         let Ok(mut served) = app.served.write() else {
             return;
         };
-        let css_only = only_css_changed(&served.snapshot, &snapshot);
-        let changed = !same(&served.snapshot, &snapshot);
+        let difference = difference(&served.snapshot, &snapshot);
         let was_broken = served.error.is_some();
         served.error = error.clone();
-        if changed || (was_broken && error.is_none()) {
-            served.snapshot = snapshot;
+        let replaced = if difference != Difference::None || (was_broken && error.is_none()) {
             served.version += 1;
-        }
-        match (&error, changed, css_only) {
-            (Some(e), _, _) => Some(Notice::Error(e.clone())),
-            (None, true, true) => Some(Notice::Css(served.version)),
-            (None, true, false) => Some(Notice::Reload(served.version)),
-            (None, false, _) if was_broken => Some(Notice::Reload(served.version)),
-            (None, false, _) => None, // nothing a reader would see changed
-        }
+            Some(std::mem::replace(&mut served.snapshot, snapshot))
+        } else {
+            None
+        };
+        let notice = match (&error, difference) {
+            (Some(e), _) => Some(Notice::Error(e.clone())),
+            (None, Difference::Css) => Some(Notice::Css(served.version)),
+            (None, Difference::Pages) => Some(Notice::Reload(served.version)),
+            (None, Difference::None) if was_broken => Some(Notice::Reload(served.version)),
+            (None, Difference::None) => None, // nothing a reader would see changed
+        };
+        (notice, replaced)
     };
     if let Some(n) = notice {
         let _ = app.tx.send(n);
@@ -217,30 +220,50 @@ fn report(diags: &Diagnostics, opts: &ServeOptions, start: Instant) -> Option<St
     }
 }
 
-fn same(a: &Snapshot, b: &Snapshot) -> bool {
-    a.site == b.site && same_packets(a, b)
+/// How two sites differ, as a reader would see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Difference {
+    /// Not at all.
+    None,
+    /// Only in stylesheets.
+    Css,
+    /// In anything else.
+    Pages,
 }
 
-/// `true` when every packet's files are the same (unchanged packets share their `Arc`).
-fn same_packets(a: &Snapshot, b: &Snapshot) -> bool {
-    a.packets.len() == b.packets.len()
+/// Compares two sites, cheaply: a packet whose files were not rebuilt shares them (same
+/// `Arc`), as do the site-level files when they were kept; any packet that changed settles it
+/// without looking at the site-level files.
+fn difference(a: &Snapshot, b: &Snapshot) -> Difference {
+    let same_packets = a.packets.len() == b.packets.len()
         && a.packets
             .iter()
             .zip(&b.packets)
-            .all(|(x, y)| x.0 == y.0 && (Arc::ptr_eq(x.1, y.1) || x.1 == y.1))
-}
-
-/// `true` when the two sites differ only in stylesheets.
-fn only_css_changed(a: &Snapshot, b: &Snapshot) -> bool {
-    if !same_packets(a, b) {
-        return false;
+            .all(|(x, y)| x.0 == y.0 && (Arc::ptr_eq(x.1, y.1) || x.1 == y.1));
+    if !same_packets {
+        return Difference::Pages;
     }
-    let keys: std::collections::BTreeSet<&String> = a.site.keys().chain(b.site.keys()).collect();
-    let changed: Vec<&&String> = keys
-        .iter()
-        .filter(|k| a.site.get(k.as_str()) != b.site.get(k.as_str()))
-        .collect();
-    !changed.is_empty() && changed.iter().all(|k| k.ends_with(".css"))
+    if Arc::ptr_eq(&a.site, &b.site) {
+        return Difference::None;
+    }
+    let mut css = false;
+    let keys = a
+        .site
+        .keys()
+        .chain(b.site.keys().filter(|k| !a.site.contains_key(*k)));
+    for key in keys {
+        if a.site.get(key) != b.site.get(key) {
+            if !key.ends_with(".css") {
+                return Difference::Pages;
+            }
+            css = true;
+        }
+    }
+    if css {
+        Difference::Css
+    } else {
+        Difference::None
+    }
 }
 
 async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {

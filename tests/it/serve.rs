@@ -27,12 +27,36 @@ fn ov() -> Overrides {
 }
 
 /// Applies an edit to the files, then the matching change to `live`.
-/// `true` when the rebuild (if the edit mattered) has no error.
-fn step(live: &mut Live, touched: &[&str], edit: impl FnOnce()) -> bool {
+/// `true` when the rebuild (if the edit mattered) has no error; then the served site must
+/// equal a fresh full build, byte for byte.
+fn step(live: &mut Live, root: &Path, touched: &[&str], edit: impl FnOnce()) -> bool {
     edit();
     let paths: Vec<PathBuf> = touched.iter().map(PathBuf::from).collect();
-    classify(paths.iter().map(PathBuf::as_path))
-        .is_none_or(|change| !live.rebuild(&change).has_errors())
+    let ok = classify(paths.iter().map(PathBuf::as_path))
+        .is_none_or(|change| !live.rebuild(&change).has_errors());
+    if ok {
+        assert_full_build(live, root, touched);
+    }
+    ok
+}
+
+#[track_caller]
+fn assert_full_build(live: &Live, root: &Path, after: &[&str]) {
+    let full = brief::pipeline::run(root, &ov());
+    assert!(!full.diags.has_errors());
+    let (_, files) = full.site.expect("full build");
+    let served = live.snapshot().files();
+    assert_eq!(
+        served.keys().collect::<Vec<_>>(),
+        files.keys().collect::<Vec<_>>(),
+        "after {after:?}"
+    );
+    for (k, v) in &files {
+        assert!(
+            served.get(k) == Some(v),
+            "{k} differs from a full build after {after:?}"
+        );
+    }
 }
 
 /// Replaces `from` by `to` in the file at `path`.
@@ -47,33 +71,71 @@ fn incremental_rebuilds_equal_a_full_build_byte_for_byte() {
     let (_tmp, root) = project();
     let mut live = Live::new(&root, ov());
     assert!(!live.rebuild(&Change::All).has_errors());
+    assert_full_build(&live, &root, &[]);
     let art = root.join("content/alpha/article.md");
     let text = std::fs::read_to_string(&art).unwrap();
+    let alpha_yaml = root.join("content/alpha/packet.yaml");
 
-    assert!(step(&mut live, &["content/alpha/article.md"], || {
-        std::fs::write(&art, text.replace("two days", "three days")).unwrap()
-    }));
+    assert!(step(
+        &mut live,
+        &root,
+        &["content/alpha/article.md"],
+        || { std::fs::write(&art, text.replace("two days", "three days")).unwrap() }
+    ));
+    // Saved without a change: the site-level files are kept, not rendered again.
+    let site = live.snapshot().site.clone();
+    assert!(step(
+        &mut live,
+        &root,
+        &["content/alpha/article.md"],
+        || { std::fs::write(&art, text.replace("two days", "three days")).unwrap() }
+    ));
+    assert!(std::sync::Arc::ptr_eq(&site, &live.snapshot().site));
     // A broken edit: the snapshot stays the last good site.
     let good = live.snapshot().files();
-    assert!(!step(&mut live, &["content/alpha/packet.yaml"], || {
-        replace_in(
-            &root.join("content/alpha/packet.yaml"),
-            "actors: [alice, bob]",
-            "actors: [alice, bobb]",
-        )
-    }));
+    assert!(!step(
+        &mut live,
+        &root,
+        &["content/alpha/packet.yaml"],
+        || { replace_in(&alpha_yaml, "actors: [alice, bob]", "actors: [alice, bobb]") }
+    ));
     assert_eq!(
         live.snapshot().files(),
         good,
         "a failed rebuild must not change what is served"
     );
-    assert!(step(&mut live, &["content/alpha/packet.yaml"], || {
-        replace_in(&root.join("content/alpha/packet.yaml"), "bobb]", "bob]")
-    }));
-    // A new packet with a code block (every page then links highlight.css), a vim-style save
-    // (write to a swap file, rename over), and a deleted packet.
     assert!(step(
         &mut live,
+        &root,
+        &["content/alpha/packet.yaml"],
+        || { replace_in(&alpha_yaml, "bobb]", "bob]") }
+    ));
+    // The title is on the index, in the feed and in the search index.
+    assert!(step(
+        &mut live,
+        &root,
+        &["content/alpha/packet.yaml"],
+        || { replace_in(&alpha_yaml, "title: Alpha talks", "title: Alpha summit") }
+    ));
+    // A draft leaves the site, and comes back.
+    let beta_yaml = root.join("content/beta/packet.yaml");
+    assert!(step(
+        &mut live,
+        &root,
+        &["content/beta/packet.yaml"],
+        || { std::fs::write(&beta_yaml, "title: Beta harbour\ndraft: true\n").unwrap() }
+    ));
+    assert!(step(
+        &mut live,
+        &root,
+        &["content/beta/packet.yaml"],
+        || { std::fs::write(&beta_yaml, "title: Beta harbour\n").unwrap() }
+    ));
+    // A new packet with a code block (its pages, and the site's, then link highlight.css), a
+    // vim-style save (write to a swap file, rename over), and a deleted packet.
+    assert!(step(
+        &mut live,
+        &root,
         &["content/gamma/article.md", "content/gamma/packet.yaml"],
         || {
             std::fs::create_dir_all(root.join("content/gamma")).unwrap();
@@ -87,6 +149,7 @@ fn incremental_rebuilds_equal_a_full_build_byte_for_byte() {
     ));
     assert!(step(
         &mut live,
+        &root,
         &["content/beta/.article.md.swp", "content/beta/article.md"],
         || {
             let swap = root.join("content/beta/.article.md.swp");
@@ -94,29 +157,41 @@ fn incremental_rebuilds_equal_a_full_build_byte_for_byte() {
             std::fs::rename(&swap, root.join("content/beta/article.md")).unwrap();
         }
     ));
-    assert!(step(&mut live, &["content/gamma"], || {
+    assert!(step(&mut live, &root, &["content/gamma"], || {
         std::fs::remove_dir_all(root.join("content/gamma")).unwrap()
     }));
-    assert!(step(&mut live, &["brief.yaml"], || {
+    // Broken, then deleted while broken: the site-level files must drop it.
+    assert!(!step(
+        &mut live,
+        &root,
+        &["content/beta/packet.yaml"],
+        || { std::fs::write(&beta_yaml, "title: [unclosed\n").unwrap() }
+    ));
+    assert!(step(&mut live, &root, &["content/beta"], || {
+        std::fs::remove_dir_all(root.join("content/beta")).unwrap()
+    }));
+    assert!(step(
+        &mut live,
+        &root,
+        &["content/beta/packet.yaml"],
+        || {
+            std::fs::create_dir_all(root.join("content/beta")).unwrap();
+            std::fs::write(&beta_yaml, "title: Beta harbour\n").unwrap();
+            std::fs::write(
+                root.join("content/beta/article.md"),
+                "Beta article, saved the vim way.\n",
+            )
+            .unwrap();
+        }
+    ));
+    assert!(step(&mut live, &root, &["brief.yaml"], || {
         std::fs::write(
             root.join("brief.yaml"),
             "title: Renamed site\nbase_url: https://example.github.io/briefs/\n",
         )
         .unwrap()
     }));
-
-    let full = brief::pipeline::run(&root, &ov());
-    assert!(!full.diags.has_errors());
-    let (_, files) = full.site.expect("full build");
-    let served = live.snapshot().files();
-    assert_eq!(
-        served.keys().collect::<Vec<_>>(),
-        files.keys().collect::<Vec<_>>()
-    );
-    for (k, v) in &files {
-        assert!(served.get(k) == Some(v), "{k} differs from a full build");
-    }
-    let index = match served.get("beta/article/index.html") {
+    let index = match live.snapshot().get("beta/article/index.html") {
         Some(brief::render::Content::Bytes(b)) => String::from_utf8_lossy(b).into_owned(),
         _ => panic!("beta article missing"),
     };

@@ -38,8 +38,6 @@ pub struct Entry {
     pub x: String,
     /// URL of its anchor.
     pub u: String,
-    /// Index of its packet (set when the index is joined).
-    pub p: usize,
 }
 
 /// One packet's part of the index.
@@ -65,7 +63,6 @@ fn entry(k: &'static str, t: &str, d: String, x: String, u: &str) -> Entry {
         d,
         x: shorten(x.trim(), TEXT),
         u: u.to_string(),
-        p: 0,
     }
 }
 
@@ -118,13 +115,50 @@ pub fn entries(p: &Packet, v: &PacketView) -> PacketEntries {
 
 /// `search.json` for `packets` (in site order).
 pub fn index_json(packets: &[&PacketEntries]) -> Vec<u8> {
-    let items: Vec<Entry> = packets
-        .iter()
-        .enumerate()
-        .flat_map(|(i, p)| p.items.iter().cloned().map(move |e| Entry { p: i, ..e }))
-        .collect();
-    let doc = serde_json::json!({"version": 1, "packets": packets, "items": items});
-    serde_json::to_vec(&doc).unwrap_or_default()
+    serde_json::to_vec(&Index {
+        items: Items(packets),
+        packets,
+        version: 1,
+    })
+    .unwrap_or_default()
+}
+
+/// The file, serialized straight from the packets' entries (no copy of the whole index in
+/// memory). Keys in alphabetical order, as the file has always had them.
+#[derive(Serialize)]
+struct Index<'a> {
+    items: Items<'a>,
+    packets: &'a [&'a PacketEntries],
+    version: u32,
+}
+
+/// Every packet's items in turn, each with its packet's index.
+struct Items<'a>(&'a [&'a PacketEntries]);
+
+impl Serialize for Items<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().enumerate().flat_map(|(i, p)| {
+            p.items.iter().map(move |e| Item {
+                d: &e.d,
+                k: e.k,
+                p: i,
+                t: &e.t,
+                u: &e.u,
+                x: &e.x,
+            })
+        }))
+    }
+}
+
+/// One item as written.
+#[derive(Serialize)]
+struct Item<'a> {
+    d: &'a str,
+    k: &'a str,
+    p: usize,
+    t: &'a str,
+    u: &'a str,
+    x: &'a str,
 }
 
 #[cfg(test)]

@@ -24,13 +24,20 @@ fn main() -> anyhow::Result<()> {
         if !entry.file_type().is_file() {
             continue;
         }
-        let rel = entry.path().strip_prefix(site)?.to_string_lossy().replace('\\', "/");
+        let rel = entry
+            .path()
+            .strip_prefix(site)?
+            .to_string_lossy()
+            .replace('\\', "/");
         if rel == brief::write::MARKER {
             continue;
         }
         let top = rel.split('/').next().unwrap_or("").to_string();
         let bytes = std::fs::read(entry.path())?;
-        groups.entry(top).or_default().insert(rel, Content::Bytes(bytes));
+        groups
+            .entry(top)
+            .or_default()
+            .insert(rel, Content::Bytes(bytes));
     }
     let root = out.parent().unwrap_or(Path::new("."));
     let start = Instant::now();

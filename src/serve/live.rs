@@ -78,8 +78,8 @@ impl PacketState {
 struct SiteInputs {
     /// [`Live::generation`] of the renderer.
     generation: u64,
-    /// Every rendered packet's output, in slug order.
-    outputs: Vec<(String, Arc<PacketOutput>)>,
+    /// Every rendered packet's output, in slug order (the slug is part of it).
+    outputs: Vec<Arc<PacketOutput>>,
 }
 
 /// The incremental site.
@@ -164,7 +164,7 @@ impl Live {
                 && s.outputs
                     .iter()
                     .zip(&outputs)
-                    .all(|((a, x), (b, _, y))| a == *b && same_site_inputs(x, y))
+                    .all(|(x, (_, _, y))| same_site_inputs(x, y))
         }) {
             // The site-level files would come out the same: keep them.
             self.snapshot.packets = packets;
@@ -175,10 +175,7 @@ impl Live {
             Ok(site) => {
                 self.site_inputs = Some(SiteInputs {
                     generation: self.generation,
-                    outputs: outputs
-                        .iter()
-                        .map(|(slug, _, o)| ((*slug).clone(), (*o).clone()))
-                        .collect(),
+                    outputs: outputs.iter().map(|(_, _, o)| (*o).clone()).collect(),
                 });
                 self.snapshot = Snapshot {
                     site: Arc::new(site),

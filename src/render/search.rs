@@ -40,16 +40,21 @@ pub struct Entry {
     pub u: String,
 }
 
-/// One packet's part of the index.
+/// One packet's part of the index: its title and URL, and its items already serialized (each
+/// item's packet number `p` is written when the index is joined, as it depends on the other
+/// packets). Joining is then a copy, so `serve` rewrites the index of a large site quickly.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PacketEntries {
     /// Packet title.
     pub title: String,
     /// Overview URL.
     pub url: String,
-    /// Its items.
+    /// Its items as JSON objects, comma-separated, each missing its `p` value.
     #[serde(skip)]
-    pub items: Vec<Entry>,
+    pub items: Vec<u8>,
+    /// Where each item's `p` value goes in `items`.
+    #[serde(skip)]
+    pub holes: Vec<usize>,
 }
 
 fn md(s: &Option<String>) -> String {
@@ -106,59 +111,70 @@ pub fn entries(p: &Packet, v: &PacketView) -> PacketEntries {
             ));
         }
     }
-    PacketEntries {
+    let mut out = PacketEntries {
         title: v.title.clone(),
         url: v.urls.overview.clone(),
-        items,
+        items: Vec::new(),
+        holes: Vec::new(),
+    };
+    for (i, e) in items.iter().enumerate() {
+        if i > 0 {
+            out.items.push(b',');
+        }
+        write_item(&mut out, e);
     }
+    out
+}
+
+/// Appends `e` as `{"d":…,"k":…,"p":<hole>,"t":…,"u":…,"x":…}` (keys in alphabetical order, as
+/// the file has always had them).
+fn write_item(out: &mut PacketEntries, e: &Entry) {
+    fn field(items: &mut Vec<u8>, key: &str, value: &str) {
+        items.extend_from_slice(key.as_bytes());
+        // Writing a string into a Vec cannot fail.
+        serde_json::to_writer(&mut *items, value).ok();
+    }
+    field(&mut out.items, "{\"d\":", &e.d);
+    field(&mut out.items, ",\"k\":", e.k);
+    out.items.extend_from_slice(b",\"p\":");
+    out.holes.push(out.items.len());
+    field(&mut out.items, ",\"t\":", &e.t);
+    field(&mut out.items, ",\"u\":", &e.u);
+    field(&mut out.items, ",\"x\":", &e.x);
+    out.items.push(b'}');
 }
 
 /// `search.json` for `packets` (in site order).
 pub fn index_json(packets: &[&PacketEntries]) -> Vec<u8> {
-    serde_json::to_vec(&Index {
-        items: Items(packets),
-        packets,
-        version: 1,
-    })
-    .unwrap_or_default()
-}
-
-/// The file, serialized straight from the packets' entries (no copy of the whole index in
-/// memory). Keys in alphabetical order, as the file has always had them.
-#[derive(Serialize)]
-struct Index<'a> {
-    items: Items<'a>,
-    packets: &'a [&'a PacketEntries],
-    version: u32,
-}
-
-/// Every packet's items in turn, each with its packet's index.
-struct Items<'a>(&'a [&'a PacketEntries]);
-
-impl Serialize for Items<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().enumerate().flat_map(|(i, p)| {
-            p.items.iter().map(move |e| Item {
-                d: &e.d,
-                k: e.k,
-                p: i,
-                t: &e.t,
-                u: &e.u,
-                x: &e.x,
-            })
-        }))
+    let size: usize = packets
+        .iter()
+        .map(|p| p.items.len() + 8 * p.holes.len())
+        .sum();
+    let mut out = Vec::with_capacity(size + 64 * packets.len() + 64);
+    out.extend_from_slice(b"{\"items\":[");
+    let mut first = true;
+    for (i, p) in packets.iter().enumerate() {
+        if p.items.is_empty() {
+            continue;
+        }
+        if !first {
+            out.push(b',');
+        }
+        first = false;
+        let number = i.to_string();
+        let mut from = 0;
+        for &hole in &p.holes {
+            out.extend_from_slice(&p.items[from..hole]);
+            out.extend_from_slice(number.as_bytes());
+            from = hole;
+        }
+        out.extend_from_slice(&p.items[from..]);
     }
-}
-
-/// One item as written.
-#[derive(Serialize)]
-struct Item<'a> {
-    d: &'a str,
-    k: &'a str,
-    p: usize,
-    t: &'a str,
-    u: &'a str,
-    x: &'a str,
+    out.extend_from_slice(b"],\"packets\":");
+    // Serializing titles and URLs into a Vec cannot fail.
+    serde_json::to_writer(&mut out, packets).ok();
+    out.extend_from_slice(b",\"version\":1}");
+    out
 }
 
 #[cfg(test)]
@@ -166,21 +182,26 @@ mod tests {
     use super::*;
 
     fn packet(title: &str, n: usize) -> PacketEntries {
-        PacketEntries {
+        let mut p = PacketEntries {
             title: title.into(),
             url: format!("/repo/{title}/"),
-            items: (0..n)
-                .map(|i| {
-                    entry(
-                        "event",
-                        &format!("E{i} </script>"),
-                        String::new(),
-                        "x ".repeat(400),
-                        &format!("/repo/{title}/timeline/#event-{i}"),
-                    )
-                })
-                .collect(),
+            items: Vec::new(),
+            holes: Vec::new(),
+        };
+        for i in 0..n {
+            if i > 0 {
+                p.items.push(b',');
+            }
+            let e = entry(
+                "event",
+                &format!("E{i} </script>"),
+                String::new(),
+                "x ".repeat(400),
+                &format!("/repo/{title}/timeline/#event-{i}"),
+            );
+            write_item(&mut p, &e);
         }
+        p
     }
 
     #[test]
@@ -193,5 +214,23 @@ mod tests {
         assert_eq!(v["items"][2]["u"], "/repo/b/timeline/#event-0");
         assert_eq!(v["items"][0]["t"], "E0 </script>", "plain text, kept as is");
         assert!(v["items"][0]["x"].as_str().unwrap().chars().count() <= TEXT);
+        let empty = packet("c", 0);
+        let v: serde_json::Value =
+            serde_json::from_slice(&index_json(&[&empty, &a, &empty, &b])).unwrap();
+        assert_eq!(v["items"].as_array().unwrap().len(), 3);
+        assert_eq!(v["items"][2]["p"], 3);
+        assert_eq!(v["version"], 1);
+    }
+
+    #[test]
+    fn items_are_written_as_serde_would_write_them() {
+        let e = entry("actor", "A \"quoted\" name", "d\n".into(), "x".into(), "/u");
+        let mut p = packet("a", 0);
+        write_item(&mut p, &e);
+        let joined = String::from_utf8(index_json(&[&p])).unwrap();
+        let expected = serde_json::json!({"items": [{"d": "d\n", "k": "actor", "p": 0,
+            "t": "A \"quoted\" name", "u": "/u", "x": "x"}],
+            "packets": [{"title": "a", "url": "/repo/a/"}], "version": 1});
+        assert_eq!(joined, serde_json::to_string(&expected).unwrap());
     }
 }

@@ -162,7 +162,7 @@ pub struct PacketUrls {
 }
 
 /// A date as written and as shown.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DateView {
     /// Shown at its precision: `2019`, `February 2025`, `12 February 2025`, `c. February 2025`,
     /// `14–16 February 2025`.
@@ -436,7 +436,7 @@ pub struct CitationView {
 }
 
 /// One entry of `packets` on the site index (`index.html`) and in `atom.xml`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PacketSummary {
     /// Folder name under `content/`.
     pub slug: String,
@@ -463,7 +463,7 @@ pub struct PacketSummary {
 }
 
 /// Sizes of a packet's lists.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Counts {
     /// Events in the timeline.
     pub events: usize,
@@ -476,7 +476,7 @@ pub struct Counts {
 }
 
 /// One `<url>` of `sitemap.xml` (context variable `entries`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SitemapEntry {
     /// Absolute URL.
     pub permalink: String,

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load;
 use crate::model::{Config, Packet};
-use crate::render::{Content, Files, PacketOutput, Renderer};
+use crate::render::{Content, Files, PacketOutput, Renderer, SitePart};
 use crate::validate::{self, Overrides};
 
 /// What a change touched.
@@ -80,6 +80,8 @@ struct SiteInputs {
     generation: u64,
     /// Every rendered packet's output, in slug order (the slug is part of it).
     outputs: Vec<Arc<PacketOutput>>,
+    /// The files of each [`SitePart`], in [`SitePart::ALL`] order.
+    parts: Vec<Arc<Files>>,
 }
 
 /// The incremental site.
@@ -158,32 +160,57 @@ impl Live {
             .iter()
             .map(|(slug, p, _)| ((*slug).clone(), p.files.clone()))
             .collect();
-        if self.site_inputs.as_ref().is_some_and(|s| {
-            s.generation == self.generation
-                && s.outputs.len() == outputs.len()
-                && s.outputs
-                    .iter()
-                    .zip(&outputs)
-                    .all(|(x, (_, _, y))| same_site_inputs(x, y))
-        }) {
-            // The site-level files would come out the same: keep them.
-            self.snapshot.packets = packets;
+        let refs: Vec<&PacketOutput> = outputs.iter().map(|(_, _, o)| &***o).collect();
+        // Each group of site-level files is rendered again only when its input changed.
+        let previous = self
+            .site_inputs
+            .take()
+            .filter(|s| s.generation == self.generation);
+        let before: Vec<&PacketOutput> = previous
+            .as_ref()
+            .map(|s| s.outputs.iter().map(|o| &**o).collect())
+            .unwrap_or_default();
+        let mut parts = Vec::new();
+        let mut changed = false;
+        for (i, part) in SitePart::ALL.into_iter().enumerate() {
+            let kept = previous
+                .as_ref()
+                .filter(|_| part.same_input(&before, &refs))
+                .map(|s| s.parts[i].clone());
+            match kept {
+                Some(files) => parts.push(files),
+                None => match renderer.site_part(part, &refs) {
+                    Ok(files) => {
+                        changed = true;
+                        parts.push(Arc::new(files));
+                    }
+                    Err(ds) => diags.extend(ds),
+                },
+            }
+        }
+        drop(before);
+        if diags.has_errors() {
+            self.site_inputs = previous;
             return diags;
         }
-        let refs: Vec<&PacketOutput> = outputs.iter().map(|(_, _, o)| &***o).collect();
-        match renderer.site_files(&refs) {
-            Ok(site) => {
-                self.site_inputs = Some(SiteInputs {
-                    generation: self.generation,
-                    outputs: outputs.iter().map(|(_, _, o)| (*o).clone()).collect(),
-                });
-                self.snapshot = Snapshot {
-                    site: Arc::new(site),
-                    packets,
-                };
-            }
-            Err(ds) => diags.extend(ds),
+        if changed {
+            let site = parts
+                .iter()
+                .flat_map(|p| p.iter().map(|(k, v)| (k.clone(), v.clone())))
+                .collect();
+            self.snapshot = Snapshot {
+                site: Arc::new(site),
+                packets,
+            };
+        } else {
+            // The site-level files would come out the same: keep them.
+            self.snapshot.packets = packets;
         }
+        self.site_inputs = Some(SiteInputs {
+            generation: self.generation,
+            outputs: outputs.iter().map(|(_, _, o)| (*o).clone()).collect(),
+            parts,
+        });
         diags
     }
 
@@ -286,15 +313,6 @@ impl Live {
             });
         });
     }
-}
-
-/// `true` when two renderings of a packet give the site-level files the same input.
-/// [`PacketOutput`] (its files taken out) has no `PartialEq`, but its `Debug` text shows every
-/// field, so equal text means equal input, whatever fields it gains. The search entries, which
-/// nearly every edit changes, are compared first: that settles most saves without the text
-/// (about 1 ms for the example packet).
-fn same_site_inputs(a: &Arc<PacketOutput>, b: &Arc<PacketOutput>) -> bool {
-    Arc::ptr_eq(a, b) || (a.search == b.search && format!("{a:?}") == format!("{b:?}"))
 }
 
 /// Sorts changed paths (relative to the root) into a [`Change`]; `None` when nothing that

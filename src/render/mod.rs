@@ -19,6 +19,7 @@ pub mod meta;
 pub mod packet;
 pub mod pages;
 pub mod search;
+mod site;
 pub mod theme;
 pub mod views;
 
@@ -32,6 +33,7 @@ use crate::diag::{DiagBuild, Diagnostic};
 use crate::highlight::Highlighter;
 use crate::model::{Config, Packet};
 use pages::{Page, Scope};
+pub use site::SitePart;
 use views::*;
 
 /// One output file's content.
@@ -60,44 +62,6 @@ pub struct PacketOutput {
     pub files: Files,
     /// Its part of the site-wide `search.json`.
     pub search: search::PacketEntries,
-}
-
-/// The site-level files in groups, by what each is made of, so that `serve` renders again only
-/// the groups whose input changed ([`SitePart::same_input`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SitePart {
-    /// `index.html`, `404.html`, `atom.xml`: from the packets' summaries.
-    Listing,
-    /// `sitemap.xml`: from the packets' sitemap entries.
-    Sitemap,
-    /// `search.json`: from the packets' search entries.
-    Search,
-    /// The theme's static files, `highlight.css`, `.nojekyll`.
-    Statics,
-}
-
-impl SitePart {
-    /// Every group.
-    pub const ALL: [SitePart; 4] = [
-        SitePart::Listing,
-        SitePart::Sitemap,
-        SitePart::Search,
-        SitePart::Statics,
-    ];
-
-    /// `true` when the packet outputs `a` and `b` (each in slug order) give this group the same
-    /// input, so that, with the same renderer, it would come out byte for byte the same.
-    pub fn same_input(self, a: &[&PacketOutput], b: &[&PacketOutput]) -> bool {
-        let code = |x: &[&PacketOutput]| x.iter().any(|p| p.has_code);
-        a.len() == b.len()
-            && code(a) == code(b)
-            && a.iter().zip(b).all(|(x, y)| match self {
-                SitePart::Listing => x.summary == y.summary,
-                SitePart::Sitemap => x.sitemap == y.sitemap,
-                SitePart::Search => x.search == y.search,
-                SitePart::Statics => true,
-            })
-    }
 }
 
 /// What all pages share. Build one per run (or per theme/config change under `serve`).
@@ -232,130 +196,6 @@ impl Renderer {
             files,
             search: search::entries(p, &view),
         })
-    }
-
-    /// The site-level files: index, 404, feed, sitemap, search index, theme statics, highlight
-    /// stylesheet, `.nojekyll`. `packets` are the outputs of every packet, in slug order.
-    pub fn site_files(&self, packets: &[&PacketOutput]) -> Result<Files, Vec<Diagnostic>> {
-        let mut files = Files::new();
-        let mut errors = Vec::new();
-        for part in SitePart::ALL {
-            match self.site_part(part, packets) {
-                Ok(f) => files.extend(f),
-                Err(ds) => errors.extend(ds),
-            }
-        }
-        if errors.is_empty() {
-            Ok(files)
-        } else {
-            Err(errors)
-        }
-    }
-
-    /// One group of site-level files (see [`SitePart`]).
-    pub fn site_part(
-        &self,
-        part: SitePart,
-        packets: &[&PacketOutput],
-    ) -> Result<Files, Vec<Diagnostic>> {
-        let config = &self.config;
-        let has_code = packets.iter().any(|p| p.has_code);
-        let base = self.base(has_code);
-        let mut files = Files::new();
-        let mut errors = Vec::new();
-        let mut add = |r: Result<(String, Vec<u8>), Diagnostic>| match r {
-            Ok((path, bytes)) => {
-                files.insert(path, Content::Bytes(bytes));
-            }
-            Err(d) => errors.push(d),
-        };
-        match part {
-            SitePart::Listing => {
-                let summaries: Vec<&PacketSummary> = packets.iter().map(|p| &p.summary).collect();
-                let listed = Value::from_serializable(&summaries);
-                for page in pages::site_pages() {
-                    let mut cx = base.clone();
-                    let title = if page.kind == "404" {
-                        "Page not found"
-                    } else {
-                        "All packets"
-                    };
-                    cx.insert(
-                        "page",
-                        &PageMeta {
-                            kind: page.kind,
-                            title: title.to_string(),
-                            url: format!("{}{}", config.root, page.path),
-                            permalink: format!("{}{}", config.base_url, page.path),
-                        },
-                    );
-                    cx.insert_value("packets", listed.clone());
-                    add(self.render_one(page.template, &cx, &page.output()));
-                }
-                let mut newest = summaries;
-                newest.sort_by(|a, b| b.feed_updated.cmp(&a.feed_updated));
-                let mut feed = base.clone();
-                feed.insert(
-                    "updated",
-                    &newest
-                        .first()
-                        .map_or("1970-01-01T00:00:00Z".to_string(), |s| {
-                            s.feed_updated.clone()
-                        }),
-                );
-                feed.insert("packets", &newest);
-                add(self.render_one("atom.xml", &feed, "atom.xml"));
-            }
-            SitePart::Sitemap => {
-                let home = SitemapEntry {
-                    permalink: config.base_url.clone(),
-                    lastmod: None,
-                };
-                let entries: Vec<&SitemapEntry> = std::iter::once(&home)
-                    .chain(packets.iter().flat_map(|p| &p.sitemap))
-                    .collect();
-                let mut sitemap = base.clone();
-                sitemap.insert("entries", &entries);
-                add(self.render_one("sitemap.xml", &sitemap, "sitemap.xml"));
-            }
-            SitePart::Search => {
-                let entries: Vec<&search::PacketEntries> =
-                    packets.iter().map(|p| &p.search).collect();
-                files.insert(
-                    "search.json".into(),
-                    Content::Bytes(search::index_json(&entries)),
-                );
-            }
-            SitePart::Statics => {
-                for (path, bytes) in &self.theme.statics {
-                    files
-                        .entry(path.clone())
-                        .or_insert_with(|| Content::Bytes(bytes.clone()));
-                }
-                if has_code {
-                    match crate::highlight::stylesheet(&config.highlight_theme) {
-                        Ok(css) => {
-                            files.insert("highlight.css".into(), Content::Bytes(css.into_bytes()));
-                        }
-                        Err(names) => errors.push(
-                            Diagnostic::error(
-                                "brief.yaml",
-                                0,
-                                0,
-                                format!("unknown highlight theme `{}`", config.highlight_theme),
-                            )
-                            .help(format!("available: {}", names.join(", "))),
-                        ),
-                    }
-                }
-                files.insert(".nojekyll".into(), Content::Bytes(Vec::new()));
-            }
-        }
-        if errors.is_empty() {
-            Ok(files)
-        } else {
-            Err(errors)
-        }
     }
 
     fn render_one(

@@ -21,6 +21,9 @@
 //! | `search.json`                       | `search::index_json`  | every packet's `search::entries`  |
 //! | `<static file>`                     | copied                | the theme's `static/**`           |
 //! | `highlight.css`                     | syntect               | when an article has code          |
+//!
+//! A packet's files come from `Renderer::packet` (`render/mod.rs`); the site-level files from
+//! `Renderer::site_part` (`render/site.rs`), in groups by input (`SitePart`).
 
 /// What a page shows, beyond `site` and `page`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

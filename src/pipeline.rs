@@ -35,12 +35,10 @@ pub fn run(root: &Path, ov: &Overrides) -> Outcome {
     let Some(config) = configure(root, ov, &mut diags) else {
         return Outcome { diags, site: None };
     };
-    let slugs = load::packet_slugs(root, &mut diags);
     let done = packets(
         root,
         &config,
         ov,
-        &slugs,
         &mut diags,
         &Progress::default(),
         |p, o| Ok((p, o)),
@@ -119,23 +117,13 @@ pub fn build(
         Ok(s) => s,
         Err(e) => return (diags, Err(e)),
     };
-    let slugs = load::packet_slugs(root, &mut diags);
-    progress.total.store(slugs.len(), Ordering::Relaxed);
     // Each packet's files go to disk as soon as they are rendered and are dropped from memory.
-    let done = packets(
-        root,
-        &config,
-        ov,
-        &slugs,
-        &mut diags,
-        progress,
-        |_, mut o| {
-            staging.write(&o.files)?;
-            let counts = (count_pages(&o.files), o.files.len());
-            o.files = Files::new();
-            Ok((o, counts))
-        },
-    );
+    let done = packets(root, &config, ov, &mut diags, progress, |_, mut o| {
+        staging.write(&o.files)?;
+        let counts = (count_pages(&o.files), o.files.len());
+        o.files = Files::new();
+        Ok((o, counts))
+    });
     let (renderer, done) = match done {
         Ok(Some(d)) => d,
         Ok(None) => return (diags, Ok(None)),
@@ -176,21 +164,21 @@ fn configure(root: &Path, ov: &Overrides, diags: &mut Diagnostics) -> Option<Con
     validate::config(&raw, root, ov, diags)
 }
 
-/// Takes every packet of `slugs` through load → validate → render, in parallel, and hands each
+/// Takes every packet under `content/` through load → validate → render, in parallel, and hands each
 /// rendered one to `keep`, whose results come back in slug order with the renderer. The theme
 /// compiles meanwhile on its own thread. Problems go to `diags`; a packet with an error is
 /// validated but not rendered, so one run reports every problem. `Ok(None)` when the theme
 /// failed; `Err` when `keep` did (writing, say).
-#[allow(clippy::too_many_arguments)]
 fn packets<T: Send>(
     root: &Path,
     config: &Config,
     ov: &Overrides,
-    slugs: &[String],
     diags: &mut Diagnostics,
     progress: &Progress,
     keep: impl Fn(Packet, PacketOutput) -> anyhow::Result<T> + Sync,
 ) -> anyhow::Result<Option<(Renderer, Vec<T>)>> {
+    let slugs = load::packet_slugs(root, diags);
+    progress.total.store(slugs.len(), Ordering::Relaxed);
     let theme: OnceLock<Result<Renderer, Vec<Diagnostic>>> = OnceLock::new();
     let results: Vec<(Vec<Diagnostic>, Option<anyhow::Result<T>>)> = std::thread::scope(|s| {
         s.spawn(|| {

@@ -1,8 +1,9 @@
 //! `brief`: a static site generator for briefing packets.
 //!
-//! The pipeline is `load → validate → render → write` ([`build::run`]); `check` stops after
-//! render (in memory), `serve` reruns it. Plain data passes between stages: raw serde shapes
-//! ([`load::raw`]), the validated model ([`model`]), view structs ([`render::views`]).
+//! The pipeline is `load → validate → render → write` ([`pipeline`]); `check` stops after
+//! render (in memory), `serve` reruns it packet by packet. Plain data passes between stages:
+//! raw serde shapes ([`load::raw`]), the validated model ([`model`]), view structs
+//! ([`render::views`]).
 
 // A `Diagnostic` is the error of content checks: returned once per problem, never on a hot path.
 #![allow(clippy::result_large_err)]

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::model::{Config, Packet, Site};
-use crate::render::{self, Files, PacketOutput, Renderer};
+use crate::render::{self, Content, Files, PacketOutput, Renderer};
 use crate::validate::{self, Overrides};
 use crate::{load, write};
 
@@ -217,12 +217,19 @@ fn packets<T: Send>(
             })
             .collect()
     });
+    // Every packet's problems are reported, even when writing one of them failed.
     let mut kept = Vec::new();
+    let mut failed = None;
     for (ds, k) in results {
         diags.extend(ds);
-        if let Some(t) = k {
-            kept.push(t?);
+        match k {
+            Some(Ok(t)) => kept.push(t),
+            Some(Err(e)) => failed = failed.or(Some(e)),
+            None => {}
         }
+    }
+    if let Some(e) = failed {
+        return Err(e);
     }
     match theme.into_inner() {
         Some(Ok(r)) => Ok(Some((r, kept))),
@@ -234,6 +241,10 @@ fn packets<T: Send>(
     }
 }
 
+/// Rendered HTML pages among `files` (a packet's copied `.html` files are not pages).
 fn count_pages(files: &Files) -> usize {
-    files.keys().filter(|k| k.ends_with(".html")).count()
+    files
+        .iter()
+        .filter(|(k, c)| k.ends_with(".html") && matches!(c, Content::Bytes(_)))
+        .count()
 }

@@ -126,11 +126,6 @@ impl Staging {
         Ok(staging)
     }
 
-    /// The folder the site will be moved to.
-    pub fn output(&self) -> &Path {
-        &self.out
-    }
-
     /// Writes `files` into the staging folder. Safe to call from several threads at once.
     pub fn write(&self, files: &Files) -> Result<()> {
         let mut made = std::collections::HashSet::new();
@@ -211,14 +206,6 @@ fn remove_tree(dir: &Path) {
         });
     }
     fs::remove_dir_all(dir).ok();
-}
-
-/// Writes `files` to `out` (relative to `root` unless absolute), replacing the previous output
-/// only once everything is written.
-pub fn write_site(root: &Path, out: &Path, files: &Files) -> Result<()> {
-    let staging = Staging::create(root, out)?;
-    staging.write(files)?;
-    staging.commit()
 }
 
 #[cfg(test)]

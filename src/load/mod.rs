@@ -25,17 +25,6 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 /// The list files that may stand beside `packet.yaml`.
 pub const LIST_FILES: [&str; 3] = ["timeline.yaml", "actors.yaml", "questions.yaml"];
 
-/// A whole project as read from disk.
-#[derive(Debug)]
-pub struct RawProject {
-    /// The project root (as given).
-    pub root: PathBuf,
-    /// `brief.yaml`, or defaults when absent.
-    pub config: ConfigRaw,
-    /// One entry per folder under `content/`, sorted by slug.
-    pub packets: Vec<RawPacket>,
-}
-
 /// One packet folder as read from disk.
 #[derive(Debug, Default)]
 pub struct RawPacket {
@@ -57,20 +46,6 @@ pub struct RawPacket {
     pub assets: Vec<PathBuf>,
     /// Misspelt keys (already reported as unknown keys).
     pub typos: Vec<Typo>,
-}
-
-/// Reads the project at `root`. Problems go into `diags`; what could be read is returned.
-pub fn load(root: &Path, diags: &mut Diagnostics) -> RawProject {
-    let config = load_config(root, diags);
-    let packets = packet_slugs(root, diags)
-        .iter()
-        .map(|slug| load_packet(root, slug, diags))
-        .collect();
-    RawProject {
-        root: root.to_path_buf(),
-        config,
-        packets,
-    }
 }
 
 /// Reads `brief.yaml`, or the defaults when there is none.

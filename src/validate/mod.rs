@@ -1,8 +1,8 @@
 //! Validate stage: raw shapes → checked model, every problem collected as a diagnostic.
 //!
-//! `validate` checks the configuration, then every packet in parallel (rayon); each packet
-//! yields its model or nothing, plus its own diagnostics, so one run reports every problem of
-//! every file. Positions come from serde-saphyr's `Spanned` values kept in the raw shapes.
+//! [`config`] checks `brief.yaml`; [`validate_packet`] checks one packet (the pipeline runs it
+//! for every packet in parallel) and yields its model or nothing, plus its own diagnostics, so
+//! one run reports every problem of every file. Positions come from serde-saphyr's `Spanned` values kept in the raw shapes.
 
 mod cx;
 mod evidence;
@@ -13,12 +13,9 @@ mod packet;
 
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use crate::diag::{DiagBuild, Diagnostic, Diagnostics, closest};
-use crate::load::RawProject;
 use crate::load::raw::ConfigRaw;
-use crate::model::{Config, MentionMode, Packet, Site};
+use crate::model::{Config, MentionMode, Packet};
 
 /// Options of a run that change what is validated.
 #[derive(Debug, Clone, Default)]
@@ -27,25 +24,6 @@ pub struct Overrides {
     pub base_url: Option<String>,
     /// `--drafts`: keep draft packets.
     pub drafts: bool,
-}
-
-/// Checks the whole project. Returns the site when the configuration is usable (packets with
-/// errors are left out; `diags` says why).
-pub fn validate(raw: RawProject, ov: &Overrides, diags: &mut Diagnostics) -> Option<Site> {
-    let config = config(&raw.config, &raw.root, ov, diags)?;
-    let results: Vec<_> = raw
-        .packets
-        .into_par_iter()
-        .map(|p| validate_packet(p, &config))
-        .collect();
-    let mut packets = Vec::new();
-    for (packet, ds) in results {
-        diags.extend(ds);
-        if let Some(p) = packet.filter(|p| ov.drafts || !p.draft) {
-            packets.push(p);
-        }
-    }
-    Some(Site { config, packets })
 }
 
 /// Checks one packet: its model (when it has no error) and its diagnostics.

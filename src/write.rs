@@ -126,32 +126,13 @@ impl Staging {
         Ok(staging)
     }
 
-    /// Writes `files` into the staging folder. Safe to call from several threads at once.
+    /// Writes `files` into the staging folder, on every core. Safe to call from several threads
+    /// at once.
     pub fn write(&self, files: &Files) -> Result<()> {
-        let mut made = std::collections::HashSet::new();
-        for (path, content) in files {
-            let dest = self.dir.join(path);
-            if let Some(p) = dest.parent()
-                && made.insert(p.to_path_buf())
-            {
-                fs::create_dir_all(p).with_context(|| format!("cannot create {}", p.display()))?;
-            }
-            match content {
-                Content::Bytes(b) => {
-                    let mut f = fs::File::create(&dest)
-                        .with_context(|| format!("cannot write {}", dest.display()))?;
-                    f.write_all(b)
-                        .with_context(|| format!("cannot write {}", dest.display()))?;
-                }
-                Content::Copy(src) => {
-                    // Copy contents only: the output holds regular files, never links.
-                    fs::copy(src, &dest).with_context(|| {
-                        format!("cannot copy {} to {}", src.display(), dest.display())
-                    })?;
-                }
-            }
-        }
-        Ok(())
+        use rayon::prelude::*;
+        files
+            .par_iter()
+            .try_for_each(|(path, content)| write_one(&self.dir.join(path), content))
     }
 
     /// Moves the staging folder into place, then removes the previous output.
@@ -189,6 +170,25 @@ impl Drop for Staging {
         if !self.committed {
             fs::remove_dir_all(&self.dir).ok();
         }
+    }
+}
+
+/// Writes one file, creating its folder (another thread may be creating it too: that is fine).
+fn write_one(dest: &Path, content: &Content) -> Result<()> {
+    if let Some(p) = dest.parent() {
+        fs::create_dir_all(p).with_context(|| format!("cannot create {}", p.display()))?;
+    }
+    match content {
+        Content::Bytes(b) => {
+            let mut f = fs::File::create(dest)
+                .with_context(|| format!("cannot write {}", dest.display()))?;
+            f.write_all(b)
+                .with_context(|| format!("cannot write {}", dest.display()))
+        }
+        // Copy contents only: the output holds regular files, never links.
+        Content::Copy(src) => fs::copy(src, dest)
+            .map(drop)
+            .with_context(|| format!("cannot copy {} to {}", src.display(), dest.display())),
     }
 }
 

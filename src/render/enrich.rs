@@ -4,6 +4,7 @@
 //! timeline charts, the actor map, each actor's neighbourhood, and the descriptions and
 //! JSON-LD of the page heads, all computed from the model and the views alone.
 
+use rayon::prelude::*;
 use serde_json::json;
 
 use crate::date::Precision;
@@ -66,9 +67,30 @@ pub fn timeline_chart(p: &Packet, v: &PacketView, small: bool) -> Option<Timelin
 /// Adds pictures and metadata to `v`, the view of `p`.
 pub fn enrich(v: &mut PacketView, p: &Packet, config: &Config) {
     let g = graph(p);
-    v.timeline_chart = timeline_chart(p, v, false);
-    v.timeline_chart_small = timeline_chart(p, v, true);
-    v.actor_map = map::layout(&v.actors, &g);
+    // The pictures are independent of each other: draw them on every core.
+    let view: &PacketView = v;
+    let ((full, small), (actor_map, neighbourhoods)) = rayon::join(
+        || {
+            rayon::join(
+                || timeline_chart(p, view, false),
+                || timeline_chart(p, view, true),
+            )
+        },
+        || {
+            rayon::join(
+                || map::layout(&view.actors, &g),
+                || {
+                    (0..view.actors.len())
+                        .into_par_iter()
+                        .map(|i| ego::layout(&view.actors, &g, i))
+                        .collect::<Vec<_>>()
+                },
+            )
+        },
+    );
+    v.timeline_chart = full;
+    v.timeline_chart_small = small;
+    v.actor_map = actor_map;
 
     let description = meta::description(p.summary.as_deref(), &p.title);
     let overview = meta::absolute(config, &v.urls.overview);
@@ -80,22 +102,16 @@ pub fn enrich(v: &mut PacketView, p: &Packet, config: &Config) {
     let report = meta::report(v, &description, article.as_ref(), &overview);
     let bodies: Vec<Option<String>> = p.events.iter().map(|e| e.body.clone()).collect();
     let packet_ref = json!({"@type": "Report", "name": p.title, "url": overview});
-    let neighbourhoods: Vec<_> = (0..v.actors.len())
-        .map(|i| ego::layout(&v.actors, &g, i))
-        .collect();
-    for ((a, m), n) in v.actors.iter_mut().zip(&p.actors).zip(neighbourhoods) {
-        a.neighbourhood = n;
-        a.description =
-            meta::description(m.summary.as_deref(), m.role.as_deref().unwrap_or(&m.name));
-        a.ld_json = meta::ld_json(&meta::actor(a, m.summary.as_deref(), &packet_ref, config));
-    }
-    for group in &mut v.sides {
-        for a in &mut group.actors {
-            if let Some(full) = v.actors.iter().find(|x| x.id == a.id) {
-                *a = full.clone();
-            }
-        }
-    }
+    v.actors
+        .par_iter_mut()
+        .zip(&p.actors)
+        .zip(neighbourhoods)
+        .for_each(|((a, m), n)| {
+            a.neighbourhood = n;
+            a.description =
+                meta::description(m.summary.as_deref(), m.role.as_deref().unwrap_or(&m.name));
+            a.ld_json = meta::ld_json(&meta::actor(a, m.summary.as_deref(), &packet_ref, config));
+        });
     for (q, m) in v.questions.iter_mut().zip(&p.questions) {
         q.description = meta::description(m.context.as_deref(), &m.question);
         q.ld_json = meta::ld_json(&meta::question(
@@ -105,13 +121,6 @@ pub fn enrich(v: &mut PacketView, p: &Packet, config: &Config) {
             &packet_ref,
             config,
         ));
-    }
-    for group in &mut v.question_groups {
-        for q in &mut group.questions {
-            if let Some(full) = v.questions.iter().find(|x| x.id == q.id) {
-                *q = full.clone();
-            }
-        }
     }
     v.meta = PacketMeta {
         events_ld_json: meta::ld_json(&meta::events(v, &bodies, config)),

@@ -21,6 +21,7 @@ pub mod pages;
 pub mod search;
 mod site;
 pub mod theme;
+pub mod value;
 pub mod views;
 
 use std::collections::BTreeMap;
@@ -115,35 +116,24 @@ impl Renderer {
         let config = &self.config;
         let has_code = p.article.has_code();
         let view = packet::packet_view(p, config, &self.hl);
-        let value = Value::from_serializable(&view);
-        // Actor and question pages take their item from the packet value: no second serialization.
-        let item = |list: &str, i: usize| {
-            value
-                .get_from_path(list)
-                .and_then(Value::as_array)
-                .and_then(|a| a.get(i))
-                .cloned()
-                .unwrap_or_else(Value::undefined)
-        };
         let plan = pages::packet_pages(
             &p.slug,
             p.actors.iter().map(|a| a.id.as_str()),
             p.questions.iter().map(|q| q.id.as_str()),
         );
-        let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = plan
-            .par_iter()
-            .map(|page| {
-                let mut cx = self.base(has_code).clone();
-                cx.insert("page", &page_meta(page, p, config));
-                cx.insert_value("packet", value.clone());
-                match page.scope {
-                    Scope::Actor(a) => cx.insert_value("actor", item("actors", a)),
-                    Scope::Question(q) => cx.insert_value("question", item("questions", q)),
-                    _ => {}
-                }
-                self.render_one(page.template, &cx, &page.output())
-            })
-            .collect();
+        // The pages on one side, the exports and summaries on the other: a one-packet site keeps
+        // both cores busy too.
+        let (rendered, (packet_json, timeline_json, search, summary)) = rayon::join(
+            || self.pages(p, &view, &plan, has_code),
+            || {
+                (
+                    json::packet_json(p, &view),
+                    json::timeline_json(p, &view),
+                    search::entries(p, &view),
+                    summary(&view, config),
+                )
+            },
+        );
         let mut files = Files::new();
         let mut errors = Vec::new();
         for r in rendered {
@@ -156,11 +146,11 @@ impl Renderer {
         }
         files.insert(
             format!("{}/packet.json", p.slug),
-            Content::Bytes(json::packet_json(p, &view)),
+            Content::Bytes(packet_json),
         );
         files.insert(
             format!("{}/timeline.json", p.slug),
-            Content::Bytes(json::timeline_json(p, &view)),
+            Content::Bytes(timeline_json),
         );
         for asset in &p.assets {
             let out = format!("{}/{}", p.slug, asset.to_string_lossy().replace('\\', "/"));
@@ -191,11 +181,45 @@ impl Renderer {
         }
         Ok(PacketOutput {
             has_code,
-            summary: summary(&view, config),
+            summary,
             sitemap,
             files,
-            search: search::entries(p, &view),
+            search,
         })
+    }
+
+    /// The HTML pages of `plan`, in parallel.
+    fn pages(
+        &self,
+        p: &Packet,
+        view: &PacketView,
+        plan: &[Page],
+        has_code: bool,
+    ) -> Vec<Result<(String, Vec<u8>), Diagnostic>> {
+        let value = value::packet_value(view);
+        // Actor and question pages take their item from the packet value: no second serialization.
+        let item = |list: &str, i: usize| {
+            value
+                .get_from_path(list)
+                .and_then(Value::as_array)
+                .and_then(|a| a.get(i))
+                .cloned()
+                .unwrap_or_else(Value::undefined)
+        };
+        plan.par_iter()
+            .with_max_len(1)
+            .map(|page| {
+                let mut cx = self.base(has_code).clone();
+                cx.insert("page", &page_meta(page, p, &self.config));
+                cx.insert_value("packet", value.clone());
+                match page.scope {
+                    Scope::Actor(a) => cx.insert_value("actor", item("actors", a)),
+                    Scope::Question(q) => cx.insert_value("question", item("questions", q)),
+                    _ => {}
+                }
+                self.render_one(page.template, &cx, &page.output())
+            })
+            .collect()
     }
 
     fn render_one(

@@ -183,19 +183,17 @@ pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView 
         .collect();
 
     let mut sides: Vec<SideGroup> = Vec::new();
-    for a in actors.iter().filter(|a| a.side.is_some()) {
+    for (i, a) in actors.iter().enumerate().filter(|(_, a)| a.side.is_some()) {
         match sides.iter_mut().find(|g| g.side == a.side) {
-            Some(g) => g.actors.push(a.clone()),
+            Some(g) => g.actors.push(i),
             None => sides.push(SideGroup {
                 side: a.side.clone(),
-                actors: vec![a.clone()],
+                actors: vec![i],
             }),
         }
     }
-    let sideless: Vec<ActorView> = actors
-        .iter()
-        .filter(|a| a.side.is_none())
-        .cloned()
+    let sideless: Vec<usize> = (0..actors.len())
+        .filter(|&i| actors[i].side.is_none())
         .collect();
     if !sideless.is_empty() {
         sides.push(SideGroup {
@@ -212,12 +210,10 @@ pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView 
     let question_groups = ["open", "answered", "moot"]
         .iter()
         .filter_map(|status| {
-            let mut qs: Vec<QuestionView> = questions
-                .iter()
-                .filter(|q| q.status == *status)
-                .cloned()
+            let mut qs: Vec<usize> = (0..questions.len())
+                .filter(|&i| questions[i].status == *status)
                 .collect();
-            qs.sort_by_key(|q| rank(q.priority));
+            qs.sort_by_key(|&i| rank(questions[i].priority));
             (!qs.is_empty()).then_some(QuestionGroup {
                 status,
                 questions: qs,
@@ -255,10 +251,8 @@ pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView 
         urls,
         block_count: p.article.blocks.len(),
         word_count: p.article.words,
-        key_events: events
-            .iter()
-            .filter(|e| e.importance == "key")
-            .cloned()
+        key_events: (0..events.len())
+            .filter(|&i| events[i].importance == "key")
             .collect(),
         events,
         actors,

@@ -60,7 +60,11 @@ pub struct PageMeta {
     pub permalink: String,
 }
 
-/// One entry of `packets` on the site index, and `packet` itself on every packet page.
+/// `packet` on every packet page.
+///
+/// Templates see it through [`crate::render::value::packet_value`], which serializes each
+/// event, actor and question once and puts the same values in the lists and the groups (so
+/// `Serialize` alone leaves the six lists out).
 #[derive(Debug, Clone, Serialize)]
 pub struct PacketView {
     /// Folder name under `content/`.
@@ -88,18 +92,25 @@ pub struct PacketView {
     /// Number of words in the article.
     pub word_count: usize,
     /// The timeline, sorted by start date then file order.
+    #[serde(skip)]
     pub events: Vec<EventView>,
-    /// The key events only (`importance: key`), in timeline order.
-    pub key_events: Vec<EventView>,
+    /// The key events only (`importance: key`), in timeline order. In Rust, their indexes in
+    /// `events`; templates see the events themselves.
+    #[serde(skip)]
+    pub key_events: Vec<usize>,
     /// Every actor, in file order.
+    #[serde(skip)]
     pub actors: Vec<ActorView>,
     /// Actors grouped by `side`, groups in order of first appearance; actors without a side
     /// come last in a group whose `side` is null.
+    #[serde(skip)]
     pub sides: Vec<SideGroup>,
     /// Every question, in file order.
+    #[serde(skip)]
     pub questions: Vec<QuestionView>,
     /// Questions grouped by status (`open`, `answered`, `moot`; empty groups left out), each
     /// group sorted by priority (high first) then file order.
+    #[serde(skip)]
     pub question_groups: Vec<QuestionGroup>,
     /// The annotated article.
     pub article: ArticleView,
@@ -348,8 +359,9 @@ pub struct MentionView {
 pub struct SideGroup {
     /// The side, or null for actors without one.
     pub side: Option<String>,
-    /// Its actors, in file order.
-    pub actors: Vec<ActorView>,
+    /// Its actors, in file order. In Rust, their indexes in `PacketView::actors`; templates
+    /// see the actors themselves.
+    pub actors: Vec<usize>,
 }
 
 /// One open question.
@@ -393,8 +405,9 @@ pub struct QuestionView {
 pub struct QuestionGroup {
     /// `open`, `answered` or `moot`.
     pub status: &'static str,
-    /// Its questions, by priority then file order.
-    pub questions: Vec<QuestionView>,
+    /// Its questions, by priority then file order. In Rust, their indexes in
+    /// `PacketView::questions`; templates see the questions themselves.
+    pub questions: Vec<usize>,
 }
 
 /// `packet.article`: the source article, block by block.

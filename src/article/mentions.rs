@@ -5,7 +5,7 @@
 //! actors. A match counts only as a whole word: the characters around it must not be letters,
 //! digits or hyphens (an apostrophe is fine, so possessives count).
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::Article;
 
@@ -34,6 +34,8 @@ pub fn find(article: &Article, names: &[(usize, &str)]) -> Vec<Mention> {
     }
     let Ok(ac) = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        // One article is searched once: building a DFA would cost more than it saves.
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(&patterns)
     else {
         return Vec::new();
@@ -74,6 +76,30 @@ pub struct NearMiss {
     pub offset: usize,
 }
 
+/// How many times each character occurs in a word, characters sharing a counter by their
+/// low five bits.
+type Letters = [u8; 32];
+
+fn letters(word: &str) -> Letters {
+    let mut bag = [0u8; 32];
+    for c in word.chars() {
+        let slot = &mut bag[(u32::from(c) & 31) as usize];
+        *slot = slot.saturating_add(1);
+    }
+    bag
+}
+
+/// A lower bound on the edits between two words, from their letter counts: an insertion adds
+/// one letter, a deletion removes one, a substitution does both.
+fn edits_at_least(a: &Letters, b: &Letters) -> usize {
+    let (mut more, mut fewer) = (0usize, 0usize);
+    for (x, y) in a.iter().zip(b) {
+        more += usize::from(x.saturating_sub(*y));
+        fewer += usize::from(y.saturating_sub(*x));
+    }
+    more.max(fewer)
+}
+
 /// The name audit: each distinct capitalised word (first occurrence) that closely resembles a
 /// word of an actor's name or alias without being one. `known` holds every word of every
 /// spelling; `names` the spellings with their actor index.
@@ -81,13 +107,13 @@ pub fn near_misses(article: &Article, source: &str, names: &[(usize, &str)]) -> 
     // Every word of every spelling (to skip), and those of four letters or more with their
     // length in characters (to compare against).
     let mut spelled = std::collections::HashSet::new();
-    let mut known: Vec<(usize, &str, usize)> = Vec::new();
+    let mut known: Vec<(usize, &str, usize, Letters)> = Vec::new();
     for (actor, name) in names {
         for w in name.split(|c: char| !is_word_char(c)) {
             spelled.insert(w);
             let len = w.chars().count();
-            if len >= 4 {
-                known.push((*actor, w, len));
+            if len >= 4 && !known.iter().any(|k| k.0 == *actor && k.1 == w) {
+                known.push((*actor, w, len, letters(w)));
             }
         }
     }
@@ -106,11 +132,15 @@ pub fn near_misses(article: &Article, source: &str, names: &[(usize, &str)]) -> 
             {
                 continue;
             }
-            // Within three edits, the lengths differ by three at most: a cheap test first.
+            // Within three edits, the lengths differ by three at most, and so do the letter
+            // counts: cheap tests first.
+            let bag = letters(word);
             let best = known
                 .iter()
-                .filter(|(_, _, klen)| klen.abs_diff(len) <= 3)
-                .map(|(a, k, _)| (strsim::jaro_winkler(word, k), *a, *k))
+                .filter(|(_, _, klen, kbag)| {
+                    klen.abs_diff(len) <= 3 && edits_at_least(&bag, kbag) <= 3
+                })
+                .map(|(a, k, _, _)| (strsim::jaro_winkler(word, k), *a, *k))
                 .filter(|(score, _, k)| {
                     *score >= 0.85 && strsim::levenshtein(word, k) <= 3 && !derived(word, k)
                 })
@@ -210,6 +240,24 @@ mod tests {
     #[test]
     fn code_spans_are_left_alone() {
         assert!(mentions("Use `Trump` here.\n\n```\nTrump\n```\n", &[(0, "Trump")]).is_empty());
+    }
+
+    #[test]
+    fn letter_counts_bound_the_edits_from_below() {
+        let pairs = [
+            ("Hegses", "Hegseth"),
+            ("Zelensky", "Zelenskyy"),
+            ("Witkof", "Witkoff"),
+            ("Brussels", "Hegseth"),
+            ("Kyiv", "Kiev"),
+            ("Ullyot", "Ulyot"),
+        ];
+        for (a, b) in pairs {
+            let bound = edits_at_least(&letters(a), &letters(b));
+            assert!(bound <= strsim::levenshtein(a, b), "{a} / {b}");
+        }
+        assert_eq!(edits_at_least(&letters("Hegses"), &letters("Hegseth")), 2);
+        assert!(edits_at_least(&letters("Brussels"), &letters("Hegseth")) > 3);
     }
 
     #[test]

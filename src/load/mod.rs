@@ -10,6 +10,7 @@ mod yaml_error;
 mod yaml_syntax;
 mod yaml_text;
 
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{DiagBuild, Diagnostic, Diagnostics};
@@ -46,6 +47,18 @@ pub struct RawPacket {
     pub assets: Vec<PathBuf>,
     /// Misspelt keys (already reported as unknown keys).
     pub typos: Vec<Typo>,
+}
+
+impl RawPacket {
+    /// Takes what [`parse_file`] put in `part`, a packet holding one of this packet's files.
+    fn absorb(&mut self, part: RawPacket) {
+        self.article = self.article.take().or(part.article);
+        self.meta = self.meta.take().or(part.meta);
+        self.timeline_file = self.timeline_file.take().or(part.timeline_file);
+        self.actors_file = self.actors_file.take().or(part.actors_file);
+        self.questions_file = self.questions_file.take().or(part.questions_file);
+        self.typos.extend(part.typos);
+    }
 }
 
 /// Reads `brief.yaml`, or the defaults when there is none.
@@ -138,6 +151,7 @@ pub fn load_packet(root: &Path, slug: &str, diags: &mut Diagnostics) -> RawPacke
             ),
         );
     }
+    let mut sources: Vec<(String, String)> = Vec::new();
     for entry in walkdir::WalkDir::new(root.join(&dir))
         .min_depth(1)
         .sort_by_file_name()
@@ -168,11 +182,28 @@ pub fn load_packet(root: &Path, slug: &str, diags: &mut Diagnostics) -> RawPacke
         let name = inner.to_string_lossy().replace('\\', "/");
         if is_packet_file(&name) {
             if let Some(text) = read_text(root, &relp, diags) {
-                parse_file(&mut p, &name, &text, diags);
+                sources.push((name, text));
             }
         } else {
             p.assets.push(inner);
         }
+    }
+    // Parsing YAML is most of loading: the packet's files parse on every core.
+    let parsed: Vec<(RawPacket, Diagnostics)> = sources
+        .par_iter()
+        .map(|(name, text)| {
+            let mut part = RawPacket {
+                dir: dir.clone(),
+                ..RawPacket::default()
+            };
+            let mut d = Diagnostics::default();
+            parse_file(&mut part, name, text, &mut d);
+            (part, d)
+        })
+        .collect();
+    for (part, d) in parsed {
+        p.absorb(part);
+        diags.extend(d.into_vec());
     }
     for (name, what) in [
         ("article.md", "its source article as article.md"),

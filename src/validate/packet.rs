@@ -67,8 +67,11 @@ pub fn validate(p: RawPacket, _config: &Config, out: &mut Vec<Diagnostic>) -> Op
                 .chain(a.aliases.iter().map(move |s| (i, s.as_str())))
         })
         .collect();
-    let found = mentions::find(&article, &names);
-    for miss in mentions::near_misses(&article, &article_text, &names) {
+    let (found, misses) = rayon::join(
+        || mentions::find(&article, &names),
+        || mentions::near_misses(&article, &article_text, &names),
+    );
+    for miss in misses {
         let (line, col) = line_col(&article_text, miss.offset);
         let actor = &actor_list[miss.actor];
         out.push(

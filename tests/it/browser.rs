@@ -168,10 +168,10 @@ pub fn eval(tab: &Tab, js: &str) -> serde_json::Value {
         .unwrap_or(serde_json::Value::Null)
 }
 
-/// Waits until `js` evaluates to `true`, or fails after 10 s.
+/// Waits until `js` evaluates to `true`, or fails after 30 s (the other tests run meanwhile).
 pub fn wait_for(tab: &Tab, what: &str, js: &str) {
     let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(10) {
+    while start.elapsed() < Duration::from_secs(30) {
         if eval(tab, js) == serde_json::Value::Bool(true) {
             return;
         }

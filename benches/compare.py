@@ -2,7 +2,7 @@
 """Whole-process benchmark: `brief build` against Hugo, side by side, interleaved.
 
 Usage (from the repository root):
-    python3 benches/compare.py [--runs 7] [--sizes 1,100,1000,5000] [--work /tmp/brief-bench] [--floor]
+    python3 benches/compare.py [--runs 7] [--sizes 1,100,1000,5000] [--work /tmp/brief-bench] [--floor] [--rebuild]
 
 Needs: a release build of brief and of the corpus example (the script runs
 `cargo build --release --bins --example corpus`), and Debian's `hugo` on PATH
@@ -10,7 +10,8 @@ Needs: a release build of brief and of the corpus example (the script runs
 
 Size 1 is the real example project (content/us-ukraine). Other sizes are generated corpora
 (examples/corpus.rs): N packets for brief, N bare article pages with one taxonomy for Hugo.
-Each run starts from an empty output folder. brief and Hugo runs alternate (brief, Hugo,
+Each run starts from an empty output folder; with --rebuild, each run builds again over the
+output of the run before (nothing changed in between), as a writer does. brief and Hugo runs alternate (brief, Hugo,
 brief, Hugo, ...) so that drift on the machine hits both alike. Wall time is measured around
 the child process, peak RSS is the child's own (wait4). The report gives medians and the
 median of the per-pair ratios brief/Hugo, as a Markdown table. With --floor, each brief run is
@@ -75,7 +76,14 @@ def main():
         action="store_true",
         help="also time writing brief's output alone (examples/write_floor.rs), interleaved",
     )
+    ap.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="build over the previous run's output instead of an empty folder",
+    )
     args = ap.parse_args()
+    if args.rebuild and args.floor:
+        sys.exit("--floor measures writing into an empty folder; leave it out with --rebuild")
     subprocess.run(["cargo", "build", "--release", "--bins", "--example", "corpus", "--example", "write_floor"], cwd=REPO, check=True)
     hugo = shutil.which("hugo")
     work = Path(args.work)
@@ -95,14 +103,16 @@ def main():
         b, h, f = [], [], []
         f_out = work / f"out-floor-{n}"
         for _ in range(args.runs):
-            fresh(b_out)
+            if not args.rebuild:
+                fresh(b_out)
             b.append(run(brief_cmd))
             if args.floor:
                 fresh(f_out)
                 done = subprocess.run([str(FLOOR), str(b_out), str(f_out)], check=True, capture_output=True, text=True)
                 f.append(float(done.stdout.strip()))
             if hugo_cmd:
-                fresh(h_out)
+                if not args.rebuild:
+                    fresh(h_out)
                 h.append(run(hugo_cmd))
         row = {
             "n": n,
@@ -117,7 +127,8 @@ def main():
             row["ratio"] = statistics.median(bt / ht for (bt, _), (ht, _) in zip(b, h))
         rows.append(row)
         print(row, file=sys.stderr)
-    print(f"\n{args.runs} interleaved runs per size, medians; ratio = median of per-pair brief/Hugo.\n")
+    mode = "rebuilding over the previous output" if args.rebuild else "from an empty output folder"
+    print(f"\n{args.runs} interleaved runs per size, {mode}, medians; ratio = median of per-pair brief/Hugo.\n")
     print("| packets / pages | brief wall | brief peak RSS | writing brief's files alone | Hugo wall | Hugo peak RSS | brief/Hugo |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:

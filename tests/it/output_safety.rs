@@ -87,6 +87,50 @@ fn a_second_build_replaces_brief_output_and_leaves_no_staging_folders() {
 }
 
 #[test]
+fn a_rebuild_rewrites_only_what_changed_and_removes_what_is_gone() {
+    let (_tmp, root) = project_copy("small");
+    let public = root.join("public");
+    build_in(&root, "public").ok();
+    let page = public.join("geneva-talks/article/index.html");
+    let stamp = |p: &Path| {
+        let m = fs::metadata(p).unwrap();
+        (
+            std::os::unix::fs::MetadataExt::ino(&m),
+            m.modified().unwrap(),
+        )
+    };
+    let before = stamp(&page);
+
+    // A second packet: the first packet's pages are not rewritten, the site's are.
+    crate::common::copy_dir(
+        &root.join("content/geneva-talks"),
+        &root.join("content/other-talks"),
+    );
+    let run = build_in(&root, "public");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(stamp(&page), before, "an unchanged page was rewritten");
+    assert!(public.join("other-talks/actors/index.html").is_file());
+    build_in(&root, "fresh").ok();
+    assert!(
+        tree(&public) == tree(&root.join("fresh")),
+        "differs from a full build"
+    );
+
+    // The packet removed again: its folder goes, the rest still equals a full build.
+    fs::remove_dir_all(root.join("content/other-talks")).unwrap();
+    fs::remove_dir_all(root.join("fresh")).unwrap();
+    build_in(&root, "public").ok();
+    build_in(&root, "fresh").ok();
+    assert!(!public.join("other-talks").exists());
+    assert!(
+        tree(&public) == tree(&root.join("fresh")),
+        "differs from a full build"
+    );
+    assert_eq!(stamp(&page), before);
+    assert!(leftovers(&root).is_empty(), "{:?}", leftovers(&root));
+}
+
+#[test]
 fn a_foreign_non_empty_folder_is_refused_and_untouched() {
     let (_tmp, root) = project_copy("small");
     let site = root.join("site");

@@ -1,9 +1,10 @@
 //! Criterion benches for the hot stages of one packet (YAML parsing, Markdown parsing and block
 //! numbering, anchoring, mentions and the name audit, the whole validate step, one packet's
 //! render) and the whole in-memory pipeline, on the example packet (`content/us-ukraine`) and on
-//! one packet written by `examples/corpus.rs` (built and run by a nested `cargo run --profile
-//! bench`; skipped with a note when that fails). Run with `cargo bench --bench stages` (about a
-//! minute once built); filter with e.g. `cargo bench --bench stages -- render`.
+//! one packet written by the corpus generator (`examples/corpus.rs`, compiled in). Run with
+//! `cargo bench --bench stages` (about a minute once built); filter with e.g.
+//! `cargo bench --bench stages -- render`. `render` and `pipeline` use both cores, as a build
+//! does.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -131,41 +132,19 @@ fn quotes(raw: &RawPacket) -> Vec<(String, Option<String>, Option<String>)> {
         .collect()
 }
 
-/// One packet written by `examples/corpus.rs` into a temporary folder (`None`, with a note on
-/// stderr, when the example cannot be built or run).
+/// One packet written by the corpus generator (`examples/corpus.rs`, included below) into a
+/// temporary folder.
 fn corpus() -> Option<Input> {
     let tmp = tempfile::tempdir().ok()?;
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
-    let status = std::process::Command::new(cargo)
-        .args([
-            "run",
-            "--quiet",
-            "--profile",
-            "bench",
-            "--example",
-            "corpus",
-        ])
-        .arg("--manifest-path")
-        .arg(&manifest)
-        .arg("--")
-        .arg("1")
-        .arg(tmp.path())
-        .arg("1")
-        .status();
-    match status {
-        Ok(s) if s.success() => {
-            let root = tmp.path().to_path_buf();
-            Some(Input::new("corpus", &root, "p00001", Some(tmp)))
-        }
-        other => {
-            eprintln!(
-                "note: no corpus packet (examples/corpus.rs failed: {other:?}); example only"
-            );
-            None
-        }
-    }
+    corpus_gen::write_corpus(tmp.path(), 1, 1);
+    let root = tmp.path().to_path_buf();
+    Some(Input::new("corpus", &root, "p00001", Some(tmp)))
 }
+
+/// The corpus generator, compiled into this bench: no `cargo run` during its setup.
+#[allow(dead_code)]
+#[path = "../examples/corpus.rs"]
+mod corpus_gen;
 
 fn inputs() -> Vec<Input> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

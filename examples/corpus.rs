@@ -96,22 +96,39 @@ fn main() {
         std::process::exit(2);
     };
     let seed = pos.get(2).and_then(|s| s.parse().ok()).unwrap_or(1);
-    let article = std::fs::read_to_string(
+    let out = PathBuf::from(out);
+    if hugo {
+        let article = example_article();
+        std::fs::create_dir_all(&out).expect("create the output folder");
+        write_hugo(&out, n, seed, &paragraphs(&article));
+    } else {
+        write_corpus(&out, n, seed);
+    }
+}
+
+/// The example packet's article, the text every generated packet is made of.
+fn example_article() -> String {
+    std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("content/us-ukraine/article.md"),
     )
-    .expect("the example article is part of the repository");
-    let paragraphs: Vec<&str> = article
+    .expect("the example article is part of the repository")
+}
+
+/// The article's paragraphs.
+fn paragraphs(article: &str) -> Vec<&str> {
+    article
         .split("\n\n")
         .map(str::trim)
         .filter(|p| !p.is_empty())
-        .collect();
-    let out = PathBuf::from(out);
-    std::fs::create_dir_all(&out).expect("create the output folder");
-    if hugo {
-        write_hugo(&out, n, seed, &paragraphs);
-    } else {
-        write_brief(&out, n, seed, &paragraphs);
-    }
+        .collect()
+}
+
+/// Writes a brief project of `n` packets into `out` (also called by `benches/stages.rs`, which
+/// includes this file).
+pub fn write_corpus(out: &Path, n: usize, seed: u64) {
+    let article = example_article();
+    std::fs::create_dir_all(out).expect("create the output folder");
+    write_brief(out, n, seed, &paragraphs(&article));
 }
 
 fn write(path: &Path, text: &str) {

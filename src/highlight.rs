@@ -2,7 +2,7 @@
 //!
 //! The syntax set is loaded on the first code block that needs it, once per build, and never
 //! when no article has code. The matching stylesheet (`highlight.css`) comes from
-//! [`Highlighter::stylesheet`] for the `highlight_theme` of brief.yaml.
+//! [`stylesheet`] for the `highlight_theme` of brief.yaml.
 
 use std::sync::OnceLock;
 

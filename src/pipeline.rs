@@ -1,6 +1,6 @@
 //! The pipeline: `load → validate → render → write`, shared by `build` and `check`.
 //!
-//! Every packet goes through the stages on its own, in parallel ([`packets`]), while the theme
+//! Every packet goes through the stages on its own, in parallel (`packets`), while the theme
 //! compiles on a thread of its own; the site-level files follow from the packets' summaries.
 //! [`run`] keeps every file in memory (for `check`); [`build`] writes each packet's files into a
 //! staging folder as soon as they are rendered, so memory stays bounded on large sites, and swaps

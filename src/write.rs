@@ -5,7 +5,7 @@
 //! succeeded; a build that fails removes the staging folder and leaves the output as it was.
 //! A first build renames the staging folder into place. A rebuild over brief's previous
 //! output stages only the files whose content changed and moves them into place one by one,
-//! then removes the files the site no longer has ([`update`]): unchanged files are not
+//! then removes the files the site no longer has (`write/update.rs`): unchanged files are not
 //! rewritten. An existing output folder is used only when it carries brief's marker file (or
 //! is empty), and an output folder that is, contains, or lies inside the project's sources is
 //! refused.

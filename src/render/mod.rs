@@ -5,6 +5,7 @@
 //! packet alone, and [`Renderer::site_files`] the site-level files from the packets' summaries,
 //! so `serve` can re-render one edited packet and still produce exactly what a full build does.
 
+pub mod article_view;
 pub mod axis;
 pub mod chart;
 pub mod chart_marks;

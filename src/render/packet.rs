@@ -1,9 +1,8 @@
 //! Render stage: model → view structs for one packet (article HTML included).
 
-use crate::article::html::{self, Link, Mark};
 use crate::highlight::Highlighter;
 use crate::markdown::{MdContext, to_html};
-use crate::model::{Config, MentionMode, Packet};
+use crate::model::{Config, Packet};
 use crate::render::views::*;
 
 use crate::date::FuzzyDate;
@@ -221,7 +220,8 @@ pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView 
         })
         .collect();
 
-    let article = article_view(p, config, &cx, &events, &questions, &actors, hl);
+    let article =
+        super::article_view::article_view(p, config, &cx, &events, &questions, &actors, hl);
 
     let mut view = PacketView {
         slug: p.slug.clone(),
@@ -267,95 +267,6 @@ pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView 
     };
     crate::render::enrich::enrich(&mut view, p, config);
     view
-}
-
-#[allow(clippy::too_many_arguments)]
-fn article_view(
-    p: &Packet,
-    config: &Config,
-    cx: &MdContext,
-    events: &[EventView],
-    questions: &[QuestionView],
-    actors: &[ActorView],
-    hl: &Highlighter,
-) -> ArticleView {
-    // Every evidence entry becomes a mark and a citation of its block.
-    let mut marks = Vec::new();
-    let mut citations: Vec<(usize, CitationView)> = Vec::new();
-    let mut cite = |kind: &'static str, title: &str, url: &str, ev: &[crate::model::Evidence]| {
-        for e in ev {
-            marks.push(Mark {
-                block: e.hit.block,
-                start: e.hit.start,
-                end: e.hit.end,
-                anchor: e.anchor.clone(),
-            });
-            citations.push((
-                e.hit.block,
-                CitationView {
-                    kind,
-                    title: title.to_string(),
-                    url: url.to_string(),
-                    anchor: e.anchor.clone(),
-                },
-            ));
-        }
-    };
-    for (v, e) in events.iter().zip(&p.events) {
-        cite("event", &v.title, &v.url, &e.evidence);
-    }
-    for (v, q) in questions.iter().zip(&p.questions) {
-        cite("question", &v.question, &v.url, &q.evidence);
-    }
-    for (v, a) in actors.iter().zip(&p.actors) {
-        for r in &a.relations {
-            let title = format!("{} → {}: {}", a.name, p.actors[r.to].name, r.label);
-            let url = format!("{}#relation-{}", v.url, p.actors[r.to].id);
-            cite("relation", &title, &url, &r.evidence);
-        }
-    }
-
-    let mut seen = vec![false; p.actors.len()];
-    let links: Vec<Link> = p
-        .mentions
-        .iter()
-        .filter(|m| p.article.runs[m.run].linkable)
-        .filter(|m| match config.mentions {
-            MentionMode::None => false,
-            MentionMode::All => true,
-            MentionMode::First => !std::mem::replace(&mut seen[m.actor], true),
-        })
-        .map(|m| Link {
-            run: m.run,
-            start: m.start,
-            end: m.end,
-            url: actors[m.actor].url.clone(),
-        })
-        .collect();
-
-    let rendered = html::render(&p.article, &marks, &links, cx, hl);
-    let blocks = p
-        .article
-        .chunks
-        .iter()
-        .zip(rendered.chunks)
-        .filter(|(c, _)| c.kind != crate::article::ChunkKind::Footnote)
-        .map(|(c, html)| BlockView {
-            number: c.numbers.first().copied().unwrap_or(0),
-            numbers: c.numbers.clone(),
-            kind: c.kind.as_str(),
-            html,
-            citations: citations
-                .iter()
-                .filter(|(b, _)| c.numbers.contains(b))
-                .map(|(_, v)| v.clone())
-                .collect(),
-        })
-        .collect();
-    ArticleView {
-        blocks,
-        footnotes_html: rendered.footnotes,
-    }
 }
 
 /// `url#:~:text=…` for a quote (percent-encoded per the text-fragment syntax).

@@ -1,4 +1,5 @@
-//! Validate stage: the three lists (actors, events, questions) and their evidence.
+//! Validate stage: the timeline and the questions, with their evidence, and what every list
+//! shares (ids, references to actors); the actors are in `actors.rs`.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -8,135 +9,9 @@ use serde_saphyr::Spanned;
 use super::Cx;
 use super::evidence::{Evidence, evidence};
 use crate::diag::{DiagBuild, Diagnostic, closest};
-use crate::load::raw::{ActorRaw, EventRaw, QuestionRaw, S};
+use crate::load::raw::{EventRaw, QuestionRaw, S};
 use crate::load::{is_valid_slug, loc, slugify};
-use crate::model::{Actor, Event, LIKELIHOODS, Question, Relation};
-
-/// Checks the actor list.
-pub fn actors(
-    list: (PathBuf, Vec<Spanned<ActorRaw>>),
-    ev: &Evidence,
-    out: &mut Vec<Diagnostic>,
-) -> Vec<Actor> {
-    let (file, items) = list;
-    let mut cx = Cx::new(&file);
-    let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
-    let mut spellings: HashMap<String, (String, usize, usize)> = HashMap::new();
-    let ids: Vec<String> = items
-        .iter()
-        .filter_map(|a| a.value.id.as_ref().map(|s| s.value.trim().to_string()))
-        .collect();
-    let mut actors = Vec::new();
-    for item in &items {
-        let a = &item.value;
-        let at = loc(item);
-        let id = id(&mut cx, &a.id, "this actor", at, &mut seen);
-        let name = cx.required(&a.name, "name", "this actor", at);
-        let kind = cx.one_of(
-            &a.kind,
-            "kind",
-            &["person", "organization", "country", "group"],
-            "person",
-        );
-        let (Some(id), Some(name)) = (id, name) else {
-            continue;
-        };
-        let mut aliases = Vec::new();
-        for (si, s) in a.name.iter().chain(a.aliases.iter()).enumerate() {
-            let spelling = s.value.trim().to_string();
-            if spelling.is_empty() {
-                cx.at(s, "empty alias")
-                    .label("write a spelling or remove the entry");
-                continue;
-            }
-            match spellings.get(&spelling) {
-                Some((other, line, _)) if *other != id => {
-                    cx.at(
-                        s,
-                        format!("`{spelling}` is a name or alias of both `{other}` and `{id}`"),
-                    )
-                    .label(format!("also declared for `{other}` on line {line}"))
-                    .help("a spelling must point at one actor: remove it from one of them");
-                }
-                Some(_) => {}
-                None => {
-                    let (l, c) = loc(s);
-                    spellings.insert(spelling.clone(), (id.clone(), l, c));
-                }
-            }
-            if si > 0 && !aliases.contains(&spelling) {
-                aliases.push(spelling);
-            }
-        }
-        let mut relations = Vec::new();
-        for (ri, r) in a.relations.iter().enumerate() {
-            let rat = loc(r);
-            let to = cx
-                .required(&r.value.to, "to", "this relation", rat)
-                .and(r.value.to.as_ref())
-                .and_then(|t| actor_ref(&mut cx, t, &ids));
-            let label = cx.required(&r.value.label, "label", "this relation", rat);
-            let evidence = evidence(
-                &mut cx,
-                &r.value.evidence,
-                &format!("rel-{id}-{}", ri + 1),
-                ev,
-            );
-            if let (Some(to), Some(label)) = (to, label) {
-                relations.push((to, label, evidence));
-            }
-        }
-        let mut links = Vec::new();
-        for l in &a.links {
-            let lat = loc(l);
-            let title = cx.required(&l.value.title, "title", "this link", lat);
-            let url = cx.required(&l.value.url, "url", "this link", lat);
-            if let (Some(title), Some(url), Some(u)) = (title, url, l.value.url.as_ref()) {
-                match crate::markdown::web_url(&url)
-                    .or_else(|| url.starts_with("mailto:").then(|| url.clone()))
-                {
-                    Some(url) => links.push((title, url)),
-                    None => {
-                        cx.at(u, "link URLs must be http, https or mailto")
-                            .label("not allowed");
-                    }
-                }
-            }
-        }
-        actors.push((id, name, kind, a, aliases, relations, links));
-    }
-    out.append(&mut cx.diags);
-    let index: HashMap<&str, usize> = actors
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.0.as_str(), i))
-        .collect();
-    let mut result = Vec::new();
-    for (id, name, kind, a, aliases, relations, links) in &actors {
-        let relations = relations
-            .iter()
-            .filter_map(|(to, label, evidence)| {
-                index.get(to.as_str()).map(|&to| Relation {
-                    to,
-                    label: label.clone(),
-                    evidence: evidence.clone(),
-                })
-            })
-            .collect();
-        result.push(Actor {
-            id: id.clone(),
-            name: name.clone(),
-            kind,
-            role: text(&a.role),
-            side: text(&a.side),
-            aliases: aliases.clone(),
-            summary: text(&a.summary),
-            relations,
-            links: links.clone(),
-        });
-    }
-    result
-}
+use crate::model::{Actor, Event, LIKELIHOODS, Question};
 
 /// Checks the timeline; returns it sorted by start date, then file order.
 pub fn events(
@@ -292,7 +167,7 @@ pub fn questions(
 }
 
 /// A required, well-formed, unique id.
-fn id(
+pub(super) fn id(
     cx: &mut Cx,
     v: &Option<S>,
     what: &str,
@@ -319,14 +194,14 @@ fn id(
 }
 
 /// Actor ids to indices; unknown ids are errors naming the closest id.
-fn refs(cx: &mut Cx, v: &[S], ids: &[String]) -> Vec<usize> {
+pub(super) fn refs(cx: &mut Cx, v: &[S], ids: &[String]) -> Vec<usize> {
     v.iter()
         .filter_map(|s| actor_ref(cx, s, ids))
         .filter_map(|id| ids.iter().position(|i| *i == id))
         .collect()
 }
 
-fn actor_ref(cx: &mut Cx, s: &S, ids: &[String]) -> Option<String> {
+pub(super) fn actor_ref(cx: &mut Cx, s: &S, ids: &[String]) -> Option<String> {
     let id = s.value.trim();
     if ids.iter().any(|i| i == id) {
         return Some(id.to_string());
@@ -348,7 +223,7 @@ pub(super) fn text(v: &Option<S>) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
-fn strings(v: &[S]) -> Vec<String> {
+pub(super) fn strings(v: &[S]) -> Vec<String> {
     v.iter()
         .map(|s| s.value.trim().to_string())
         .filter(|s| !s.is_empty())

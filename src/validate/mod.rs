@@ -4,6 +4,7 @@
 //! for every packet in parallel) and yields its model or nothing, plus its own diagnostics, so
 //! one run reports every problem of every file. Positions come from serde-saphyr's `Spanned` values kept in the raw shapes.
 
+mod actors;
 mod cx;
 mod evidence;
 mod items;

@@ -54,7 +54,7 @@ pub fn validate(p: RawPacket, _config: &Config, out: &mut Vec<Diagnostic>) -> Op
     out.append(&mut cx.diags);
 
     let ev = super::evidence::Evidence::new(readable.then_some(&matcher));
-    let actor_list = items::actors(actors, &ev, out);
+    let actor_list = super::actors::actors(actors, &ev, out);
     let events = items::events(timeline, &actor_list, &ev, out);
     let question_list = items::questions(questions, &actor_list, &ev, out);
 

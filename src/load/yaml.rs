@@ -51,6 +51,8 @@ pub fn parse_typos<T: serde::de::DeserializeOwned>(
     }
     let mut options = Options::default();
     options.with_snippet = false;
+    // Comments are never read back: skip capturing them.
+    options.emit_comments = false;
     let mut budget = Budget::default();
     budget.max_aliases = 100;
     budget.max_anchors = 100;

@@ -210,7 +210,7 @@ fn scaffold_exit(result: anyhow::Result<String>) -> ExitCode {
     }
 }
 
-/// On a terminal, a build still running after a second shows `packets done/total` on one line,
+/// On a terminal, a build still running after a second shows `building: done/total packets` on one line,
 /// updated in place and cleared at the end. `BRIEF_PROGRESS_AFTER_MS` changes the delay (tests).
 fn show_progress(progress: &pipeline::Progress, finished: &AtomicBool) {
     let after = std::env::var("BRIEF_PROGRESS_AFTER_MS")

@@ -84,7 +84,7 @@ pub struct Built {
     pub packets: usize,
     /// HTML pages written.
     pub pages: usize,
-    /// Files written (pages included).
+    /// Files of the site (pages included), written or, when unchanged, left as they were.
     pub files: usize,
     /// Seconds taken.
     pub seconds: f64,
@@ -196,11 +196,7 @@ fn packets<T: Send>(
         slugs
             .par_iter()
             .map(|slug| {
-                let mut ld = Diagnostics::default();
-                let raw = load::load_packet(root, slug, &mut ld);
-                let (packet, vd) = validate::validate_packet(raw, config);
-                let mut ds = ld.into_vec();
-                ds.extend(vd);
+                let (packet, mut ds) = validated_packet(root, slug, config);
                 let clean = !ds.iter().any(|d| d.severity == Severity::Error);
                 let kept = match (packet, theme.wait()) {
                     (Some(p), Ok(r)) if clean && (ov.drafts || !p.draft) => match r.packet(&p) {
@@ -239,6 +235,21 @@ fn packets<T: Send>(
         }
         None => Ok(None),
     }
+}
+
+/// Loads and validates the packet `slug`: its model (`None` when validation failed) and every
+/// problem found in its files. `serve` reloads an edited packet with it too.
+pub fn validated_packet(
+    root: &Path,
+    slug: &str,
+    config: &Config,
+) -> (Option<Packet>, Vec<Diagnostic>) {
+    let mut ld = Diagnostics::default();
+    let raw = load::load_packet(root, slug, &mut ld);
+    let (packet, vd) = validate::validate_packet(raw, config);
+    let mut diags = ld.into_vec();
+    diags.extend(vd);
+    (packet, diags)
 }
 
 /// Rendered HTML pages among `files` (a packet's copied `.html` files are not pages).

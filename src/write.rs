@@ -149,17 +149,14 @@ impl Staging {
     /// at once.
     pub fn write(&self, files: &Files) -> Result<()> {
         use rayon::prelude::*;
-        if !self.update {
-            return files
-                .par_iter()
-                .try_for_each(|(path, content)| write_one(&self.dir.join(path), content));
+        if self.update {
+            self.produced
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .extend(files.keys().cloned());
         }
-        self.produced
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .extend(files.keys().cloned());
         files.par_iter().try_for_each(|(path, content)| {
-            if update::same(&self.out.join(path), content) {
+            if self.update && update::same(&self.out.join(path), content) {
                 return Ok(());
             }
             write_one(&self.dir.join(path), content)

@@ -257,11 +257,7 @@ impl Live {
         let fresh: Vec<(String, PacketState)> = wanted
             .par_iter()
             .map(|slug| {
-                let mut ld = Diagnostics::default();
-                let raw = load::load_packet(root, slug, &mut ld);
-                let (packet, vd) = validate::validate_packet(raw, config);
-                let mut diags = ld.into_vec();
-                diags.extend(vd);
+                let (packet, diags) = crate::pipeline::validated_packet(root, slug, config);
                 let packet = packet.filter(|p| drafts || !p.draft);
                 let state = PacketState {
                     packet,

@@ -10,14 +10,14 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use brief::article::Article;
-use brief::article::anchor::{Matcher, Query};
-use brief::article::mentions;
 use brief::diag::Diagnostics;
 use brief::load::raw::{EvidenceRaw, PacketRaw};
 use brief::load::{self, RawPacket};
+use brief::model::article::Article;
 use brief::model::{Config, Packet};
 use brief::render::Renderer;
+use brief::validate::anchor::{Matcher, Query};
+use brief::validate::mentions;
 use brief::validate::{self, Overrides};
 use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
 use serde_saphyr::Spanned;

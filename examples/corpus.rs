@@ -11,8 +11,8 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use brief::article::Article;
-use brief::article::anchor::{Matcher, Query};
+use brief::model::article::Article;
+use brief::validate::anchor::{Matcher, Query};
 
 /// A small deterministic generator (SplitMix64), so the corpus needs no extra crate.
 struct Rng(u64);

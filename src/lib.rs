@@ -8,13 +8,9 @@
 // A `Diagnostic` is the error of content checks: returned once per problem, never on a hot path.
 #![allow(clippy::result_large_err)]
 
-pub mod article;
-pub mod date;
 pub mod diag;
-pub mod highlight;
 pub mod linkcheck;
 pub mod load;
-pub mod markdown;
 pub mod model;
 pub mod pipeline;
 pub mod render;

@@ -6,9 +6,6 @@
 mod files;
 pub mod raw;
 mod yaml;
-mod yaml_error;
-mod yaml_syntax;
-mod yaml_text;
 
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};

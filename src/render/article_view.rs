@@ -1,10 +1,10 @@
 //! Render stage: the annotated article of one packet (`packet.article`): evidence marked,
 //! mentions linked, each block's citations listed.
 
-use crate::article::html::{self, Link, Mark};
-use crate::highlight::Highlighter;
-use crate::markdown::MdContext;
 use crate::model::{Config, MentionMode, Packet};
+use crate::render::html::article::{self as html, Link, Mark};
+use crate::render::html::highlight::Highlighter;
+use crate::render::html::markdown::MdContext;
 use crate::render::views::*;
 
 /// `packet.article`: the article's blocks with their evidence marked, mentions linked and
@@ -79,7 +79,7 @@ pub fn article_view(
         .chunks
         .iter()
         .zip(rendered.chunks)
-        .filter(|(c, _)| c.kind != crate::article::ChunkKind::Footnote)
+        .filter(|(c, _)| c.kind != crate::model::article::ChunkKind::Footnote)
         .map(|(c, html)| BlockView {
             number: c.numbers.first().copied().unwrap_or(0),
             numbers: c.numbers.clone(),

@@ -7,12 +7,13 @@
 use rayon::prelude::*;
 use serde_json::json;
 
-use crate::date::Precision;
+use crate::model::date::Precision;
 use crate::model::{Config, Packet};
-use crate::render::chart::{self, Item};
-use crate::render::map::{self, Graph};
+use crate::render::meta;
+use crate::render::pictures::ego;
+use crate::render::pictures::map::{self, Graph};
+use crate::render::pictures::timeline::chart::{self, Item};
 use crate::render::views::{PacketMeta, PacketView, TimelineChart};
-use crate::render::{ego, meta};
 
 /// The links between a packet's actors.
 pub fn graph(p: &Packet) -> Graph {

@@ -8,7 +8,7 @@ use pulldown_cmark::{Event, Parser, TagEnd};
 use serde_json::{Map, Value, json};
 
 use crate::model::Config;
-use crate::render::fit::shorten;
+use crate::render::pictures::fit::shorten;
 use crate::render::views::{ActorView, EventView, PacketView, QuestionView};
 
 /// Longest description, in characters.
@@ -17,7 +17,7 @@ pub const DESCRIPTION: usize = 200;
 /// The text of a Markdown fragment on one line (markup, HTML and link targets left out).
 pub fn plain_text(md: &str) -> String {
     let mut out = String::new();
-    for e in Parser::new_ext(md, crate::markdown::options()) {
+    for e in Parser::new_ext(md, crate::render::html::markdown::options()) {
         match e {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Item) => {

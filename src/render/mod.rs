@@ -6,20 +6,13 @@
 //! so `serve` can re-render one edited packet and still produce exactly what a full build does.
 
 pub mod article_view;
-pub mod axis;
-pub mod chart;
-pub mod chart_marks;
-pub mod ego;
 pub mod enrich;
-pub mod fit;
-pub mod json;
-pub mod map;
-pub mod map_edges;
-pub mod map_place;
+pub mod exports;
+pub mod html;
 pub mod meta;
 pub mod packet;
 pub mod pages;
-pub mod search;
+pub mod pictures;
 mod site;
 pub mod theme;
 pub mod value;
@@ -32,8 +25,9 @@ use rayon::prelude::*;
 use tera::{Context, Value};
 
 use crate::diag::{DiagBuild, Diagnostic};
-use crate::highlight::Highlighter;
 use crate::model::{Config, Packet};
+use crate::render::html::highlight::Highlighter;
+use exports::{json, search};
 use pages::{Page, Scope};
 pub use site::SitePart;
 use views::*;

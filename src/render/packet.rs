@@ -1,11 +1,11 @@
 //! Render stage: model → view structs for one packet (article HTML included).
 
-use crate::highlight::Highlighter;
-use crate::markdown::{MdContext, to_html};
 use crate::model::{Config, Packet};
+use crate::render::html::highlight::Highlighter;
+use crate::render::html::markdown::{MdContext, to_html};
 use crate::render::views::*;
 
-use crate::date::FuzzyDate;
+use crate::model::date::FuzzyDate;
 
 /// URLs of one packet, from the site root path and its slug.
 pub fn urls(root: &str, slug: &str) -> PacketUrls {
@@ -290,7 +290,7 @@ pub fn text_fragment(url: &str, quote: &str) -> String {
 
 /// About 160 characters of `text` around byte `at`, on word boundaries.
 pub fn excerpt(text: &str, at: usize) -> String {
-    let text = text.replace(crate::article::CELL_BARRIER, " ");
+    let text = text.replace(crate::model::article::CELL_BARRIER, " ");
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let pos = chars.iter().position(|(i, _)| *i >= at).unwrap_or(0);
     let start = pos.saturating_sub(60);

@@ -4,8 +4,9 @@
 
 use tera::Value;
 
+use super::exports::search;
 use super::views::{PacketSummary, PageMeta, SitemapEntry};
-use super::{Content, Files, PacketOutput, Renderer, pages, search};
+use super::{Content, Files, PacketOutput, Renderer, pages};
 use crate::diag::{DiagBuild, Diagnostic};
 
 /// The site-level files in groups, by what each is made of, so that `serve` renders again only
@@ -146,7 +147,7 @@ impl Renderer {
                         .or_insert_with(|| Content::Bytes(bytes.clone()));
                 }
                 if has_code {
-                    match crate::highlight::stylesheet(&config.highlight_theme) {
+                    match crate::render::html::highlight::stylesheet(&config.highlight_theme) {
                         Ok(css) => {
                             files.insert("highlight.css".into(), Content::Bytes(css.into_bytes()));
                         }

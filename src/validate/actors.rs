@@ -93,7 +93,7 @@ pub fn actors(
             let title = cx.required(&l.value.title, "title", "this link", lat);
             let url = cx.required(&l.value.url, "url", "this link", lat);
             if let (Some(title), Some(url), Some(u)) = (title, url, l.value.url.as_ref()) {
-                match crate::markdown::web_url(&url)
+                match crate::render::html::markdown::web_url(&url)
                     .or_else(|| url.starts_with("mailto:").then(|| url.clone()))
                 {
                     Some(url) => links.push((title, url)),

@@ -3,10 +3,10 @@
 
 use std::path::PathBuf;
 
-use crate::date::FuzzyDate;
 use crate::diag::{DiagBuild, Diagnostic, closest};
 use crate::load::raw::S;
 use crate::load::text_loc;
+use crate::model::date::FuzzyDate;
 
 /// Diagnostics for one file, with helpers that read spanned values.
 pub(crate) struct Cx {

@@ -7,12 +7,12 @@ use serde_saphyr::Spanned;
 
 use super::Cx;
 use super::items::text;
-use crate::article::anchor::{Matcher, Miss, Query};
 use crate::diag::{DiagBuild, Diagnostic};
 use crate::load::loc;
 use crate::load::raw::EvidenceRaw;
 use crate::load::text_loc;
 use crate::model::Evidence as EvidenceModel;
+use crate::validate::anchor::{Matcher, Miss, Query};
 
 /// Most evidence entries one packet may have (each is looked up in the whole article).
 pub const MAX_QUOTES: usize = 2000;

@@ -5,9 +5,11 @@
 //! one run reports every problem of every file. Positions come from serde-saphyr's `Spanned` values kept in the raw shapes.
 
 mod actors;
+pub mod anchor;
 mod cx;
 mod evidence;
 mod items;
+pub mod mentions;
 
 pub(crate) use cx::{Cx, drop_typo_cascades, whole_scalar};
 mod packet;
@@ -112,9 +114,9 @@ pub fn config(
     };
     let highlight_theme = cx
         .text(&raw.highlight_theme)
-        .unwrap_or_else(|| crate::highlight::DEFAULT_THEME.into());
+        .unwrap_or_else(|| crate::render::html::highlight::DEFAULT_THEME.into());
     if let Some(s) = &raw.highlight_theme {
-        let names = crate::highlight::theme_names();
+        let names = crate::render::html::highlight::theme_names();
         if !names.contains(&highlight_theme) {
             let hint = closest(&highlight_theme, names.iter().map(String::as_str))
                 .map(|c| format!("did you mean `{c}`?"));
@@ -143,7 +145,7 @@ pub fn config(
 
 /// `https://host/path` normalised to end in `/`, or `None` when not absolute http(s).
 fn base_url(url: &str) -> Option<String> {
-    let u = crate::markdown::web_url(url)?;
+    let u = crate::render::html::markdown::web_url(url)?;
     let after = u.split_once("://")?.1;
     if after.is_empty() || after.starts_with('/') || u.contains(['"', '<', '>', ' ', '\'']) {
         return None;

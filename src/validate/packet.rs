@@ -7,14 +7,14 @@ use serde_saphyr::Spanned;
 
 use super::Cx;
 use super::items;
-use crate::article::Article;
-use crate::article::anchor::Matcher;
-use crate::article::mentions;
 use crate::diag::{DiagBuild, Diagnostic, Severity};
 use crate::load::RawPacket;
 use crate::load::raw::PacketRaw;
-use crate::markdown::web_url;
+use crate::model::article::Article;
 use crate::model::{Change, Config, Packet, Source};
+use crate::render::html::markdown::web_url;
+use crate::validate::anchor::Matcher;
+use crate::validate::mentions;
 
 /// Checks one packet; `None` when it has errors (all of them pushed to `out`).
 pub fn validate(p: RawPacket, _config: &Config, out: &mut Vec<Diagnostic>) -> Option<Packet> {
@@ -113,8 +113,8 @@ pub fn validate(p: RawPacket, _config: &Config, out: &mut Vec<Diagnostic>) -> Op
 type Header = (
     Option<String>,
     Option<String>,
-    Option<crate::date::FuzzyDate>,
-    Option<crate::date::FuzzyDate>,
+    Option<crate::model::date::FuzzyDate>,
+    Option<crate::model::date::FuzzyDate>,
     bool,
     Vec<String>,
     Option<Source>,

@@ -4,8 +4,12 @@ use std::path::{Path, PathBuf};
 
 use serde_saphyr::{Budget, Options, Spanned};
 
-use super::yaml_error;
+mod error;
+mod syntax;
+mod text;
+
 use crate::diag::{DiagBuild, Diagnostic, Diagnostics, closest};
+use error as yaml_error;
 
 /// An unknown key that is probably a misspelling of `key`, in the mapping whose first key is
 /// at `line`:`col` of `file`. Validation leaves out its "missing `key`" error there.

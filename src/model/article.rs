@@ -6,14 +6,34 @@
 //! breaks) so that evidence can be matched against it; each text event remembers where its
 //! text sits in its block's text, so that a match can be highlighted across inline markup.
 
-pub mod anchor;
-pub mod html;
-pub mod mentions;
-
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 /// Separates table cells in a block's text: a quote never spans two cells.
 pub const CELL_BARRIER: char = '\u{1}';
+
+/// Where a quote was found: block number and byte range in the block's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Block number.
+    pub block: usize,
+    /// Start byte in the block's text.
+    pub start: usize,
+    /// End byte in the block's text.
+    pub end: usize,
+}
+
+/// One mention: which text run, where in the run's text, which actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// Index into [`Article::runs`].
+    pub run: usize,
+    /// Byte range in the run's event text.
+    pub start: usize,
+    /// End of that range.
+    pub end: usize,
+    /// Index of the actor in the list given to `validate::mentions::find`.
+    pub actor: usize,
+}
 
 /// What a numbered block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,7 +166,7 @@ impl Article {
         let mut chunk_kind = ChunkKind::Other;
         let mut chunk_numbers = Vec::new();
 
-        for (i, (event, range)) in Parser::new_ext(md, crate::markdown::options())
+        for (i, (event, range)) in Parser::new_ext(md, crate::render::html::markdown::options())
             .into_offset_iter()
             .enumerate()
         {

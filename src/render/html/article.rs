@@ -10,9 +10,9 @@ use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use super::{Article, ChunkKind};
-use crate::highlight::Highlighter;
-use crate::markdown::{MdContext, Sanitizer, cow};
+use crate::model::article::{Article, ChunkKind};
+use crate::render::html::highlight::Highlighter;
+use crate::render::html::markdown::{MdContext, Sanitizer, cow};
 
 /// An evidence range to highlight: block number, byte range in the block's text, anchor id.
 #[derive(Debug, Clone)]

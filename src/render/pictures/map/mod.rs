@@ -1,15 +1,17 @@
 //! Render stage: the actor map's geometry ([`ActorMap`]); the theme draws the SVG.
 //!
-//! Actors are boxes in columns by side ([`super::map_place`]: deterministic, no randomness, so
+//! Actors are boxes in columns by side ([`place`]: deterministic, no randomness, so
 //! the same packet always gives the same picture); declared relations are arrowed curves with
-//! a numbered badge and co-appearances in events lighter curves ([`super::map_edges`]). This
+//! a numbered badge and co-appearances in events lighter curves ([`edges`]). This
 //! module holds the link graph, the boxes (a long name goes on two lines) and curve helpers.
+
+pub mod edges;
+pub mod place;
 
 use std::collections::BTreeMap;
 
-use crate::render::fit::{r1, shorten, text_width};
+use crate::render::pictures::fit::{r1, shorten, text_width};
 use crate::render::views::{ActorMap, ActorRef, ActorView, MapColumn, MapNode};
-use crate::render::{map_edges, map_place};
 
 /// Links between actors (indices into the actor list).
 #[derive(Debug, Clone, Default)]
@@ -132,7 +134,7 @@ pub fn layout(actors: &[ActorView], g: &Graph) -> Option<ActorMap> {
     if actors.is_empty() {
         return None;
     }
-    let pl = map_place::place(actors, g);
+    let pl = place::place(actors, g);
     let col_w = WIDTH / pl.ncols.max(1) as f64;
     let node_w = (col_w - 40.0).min(190.0);
     let nodes: Vec<MapNode> = (0..actors.len())
@@ -159,8 +161,7 @@ pub fn layout(actors: &[ActorView], g: &Graph) -> Option<ActorMap> {
             }
         })
         .collect();
-    let (relations, together) =
-        map_edges::edges(actors, g, &nodes, &pl.col, pl.ncols, col_w - node_w);
+    let (relations, together) = edges::edges(actors, g, &nodes, &pl.col, pl.ncols, col_w - node_w);
     Some(ActorMap {
         width: WIDTH,
         height: HEAD + pl.rows as f64 * PITCH,
@@ -173,5 +174,4 @@ pub fn layout(actors: &[ActorView], g: &Graph) -> Option<ActorMap> {
 }
 
 #[cfg(test)]
-#[path = "map_tests.rs"]
 pub(crate) mod tests;

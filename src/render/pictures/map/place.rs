@@ -7,7 +7,7 @@
 //! row of the actors it is linked to), ties broken by the previous row, then file order. No
 //! randomness: the same packet always gives the same map.
 
-use crate::render::map::Graph;
+use crate::render::pictures::map::Graph;
 use crate::render::views::ActorView;
 
 /// Columns and rows of every actor.

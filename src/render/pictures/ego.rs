@@ -6,8 +6,8 @@
 //! row, so the row's label lines sit above a straight stretch of their own edge and never cross
 //! another edge.
 
-use crate::render::fit::{r1, shorten, text_width};
-use crate::render::map::{Graph, actor_ref, curve, node};
+use crate::render::pictures::fit::{r1, shorten, text_width};
+use crate::render::pictures::map::{Graph, actor_ref, curve, node};
 use crate::render::views::{ActorView, MapEdge, Neighbourhood};
 
 const WIDTH: f64 = 720.0;
@@ -131,7 +131,7 @@ pub fn layout(actors: &[ActorView], g: &Graph, me: usize) -> Option<Neighbourhoo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::map::tests::actors;
+    use crate::render::pictures::map::tests::actors;
 
     #[test]
     fn rows_put_relations_first_and_labels_stay_clear() {

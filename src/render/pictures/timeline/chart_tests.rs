@@ -1,7 +1,7 @@
 //! Unit tests of the timeline chart: extents, lanes, width allocation, overlap-free labels.
 
 use super::*;
-use crate::render::fit::text_width;
+use crate::render::pictures::fit::text_width;
 
 fn item(date: &str, title: &str, key: bool) -> Item {
     let d = FuzzyDate::parse(date).expect("test date");

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use serde_saphyr::budget::BudgetBreach;
 
-use super::yaml_error::{LIMITS, QUOTING, budget};
-use super::yaml_text::Src;
+use super::error::{LIMITS, QUOTING, budget};
+use super::text::Src;
 use crate::diag::{DiagBuild, Diagnostic};
 
 /// Parser (syntax) errors, recognised by their message.

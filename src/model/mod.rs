@@ -4,12 +4,13 @@
 //! existing actors (by index), dates are real dates and every evidence quote was found exactly
 //! once in the article. Markdown fields are still Markdown; rendering turns them into HTML.
 
+pub mod article;
+pub mod date;
+
 use std::path::PathBuf;
 
-use crate::article::Article;
-use crate::article::anchor::Hit;
-use crate::article::mentions::Mention;
-use crate::date::FuzzyDate;
+use article::{Article, Hit, Mention};
+use date::FuzzyDate;
 
 /// The site configuration, defaults applied.
 #[derive(Debug, Clone)]

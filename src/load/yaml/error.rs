@@ -6,8 +6,8 @@ use std::path::Path;
 use serde_saphyr::Error;
 use serde_saphyr::budget::BudgetBreach;
 
-use super::yaml_syntax::syntax;
-use super::yaml_text::{Src, example_for};
+use super::syntax::syntax;
+use super::text::{Src, example_for};
 use crate::diag::{DiagBuild, Diagnostic, closest};
 
 pub(super) const LIMITS: &str = "brief limits aliases, anchors and nesting in YAML so that broken or hostile files fail fast; write the values out plainly";
@@ -24,7 +24,7 @@ pub fn to_diagnostic(e: &Error, text: &str, file: &Path) -> Diagnostic {
     let name = file
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let list = super::LIST_FILES
+    let list = crate::load::LIST_FILES
         .contains(&name.as_str())
         .then(|| name.trim_end_matches(".yaml").to_string());
     let src = Src::new(text, line, col, list);

@@ -7,20 +7,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::Article;
-
-/// One mention: which text run, where in the run's text, which actor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Mention {
-    /// Index into [`Article::runs`].
-    pub run: usize,
-    /// Byte range in the run's event text.
-    pub start: usize,
-    /// End of that range.
-    pub end: usize,
-    /// Index of the actor in the list given to [`find`].
-    pub actor: usize,
-}
+use crate::model::article::{Article, Mention};
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-' || c == '_'

@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use crate::date::{FuzzyDate, Point};
+use crate::model::date::{FuzzyDate, Point};
 use crate::model::{Evidence, Packet};
 use crate::render::views::PacketView;
 

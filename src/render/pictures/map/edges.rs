@@ -9,8 +9,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::render::fit::r1;
-use crate::render::map::{BADGE, Graph, actor_ref, at, curve};
+use crate::render::pictures::fit::r1;
+use crate::render::pictures::map::{BADGE, Graph, actor_ref, at, curve};
 use crate::render::views::{ActorView, MapEdge, MapNode};
 
 /// The pairs of co-appearing actors worth drawing: not already related, and at least as

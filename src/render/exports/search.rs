@@ -18,8 +18,8 @@
 use serde::Serialize;
 
 use crate::model::Packet;
-use crate::render::fit::shorten;
 use crate::render::meta::plain_text;
+use crate::render::pictures::fit::shorten;
 use crate::render::views::PacketView;
 
 /// Longest `x`, in characters.
@@ -98,7 +98,7 @@ pub fn entries(p: &Packet, v: &PacketView) -> PacketEntries {
         items.push(entry("actor", &a.name, d, x, &a.url));
     }
     for b in &p.article.blocks {
-        let text = b.text.replace(crate::article::CELL_BARRIER, " ");
+        let text = b.text.replace(crate::model::article::CELL_BARRIER, " ");
         let x = text.split_whitespace().collect::<Vec<_>>().join(" ");
         if !x.is_empty() {
             let url = format!("{}#p-{}", v.urls.article, b.number);

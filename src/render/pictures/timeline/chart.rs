@@ -1,15 +1,15 @@
 //! Render stage: the timeline chart's geometry ([`TimelineChart`]); the theme draws the SVG.
 //!
 //! Each event becomes a point (a single day) or a bar (a range, a month, a year) on a broken
-//! time axis ([`super::axis`]): segments get widths by how many events they hold, so a dense
+//! time axis ([`axis`]): segments get widths by how many events they hold, so a dense
 //! week and a lone event years earlier are both readable. Labels sit beside their marks (or
-//! inside a long bar) and marks are stacked into lanes ([`super::chart_marks`]) so that no two
+//! inside a long bar) and marks are stacked into lanes ([`super::marks`]) so that no two
 //! labels or marks overlap. Text widths are estimated (no fonts at build time), generously.
 
-use crate::date::{FuzzyDate, Point, Precision};
-use crate::render::axis::{self, Piece, Scale};
-use crate::render::chart_marks;
-use crate::render::fit::{allocate, r1, text_width};
+use crate::model::date::{FuzzyDate, Point, Precision};
+use crate::render::pictures::fit::{allocate, r1, text_width};
+use crate::render::pictures::timeline::axis::{self, Piece, Scale};
+use crate::render::pictures::timeline::marks;
 use crate::render::views::{ChartBreak, ChartRug, ChartSegment, ChartTick, TimelineChart};
 
 /// One event as the chart sees it.
@@ -203,7 +203,7 @@ pub fn layout(items: &[Item], o: &Options) -> TimelineChart {
             },
         })
         .collect();
-    let (marks, lane_count) = chart_marks::marks(items, &scale, o);
+    let (marks, lane_count) = marks::marks(items, &scale, o);
     let top = 8.0;
     let axis_y = top + lane_count as f64 * o.lane + 6.0;
     let rug = items

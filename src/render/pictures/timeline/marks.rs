@@ -2,12 +2,12 @@
 //!
 //! A single day is a point, anything longer a bar; an approximate date gets dashed whiskers
 //! ([`FUZZ`] wide) on both sides. Each label may go right or left of its mark, shortened to
-//! the room there; [`crate::render::fit::pack`] then picks, mark by mark from left to right,
+//! the room there; [`crate::render::pictures::fit::pack`] then picks, mark by mark from left to right,
 //! the side that fits in the lowest lane, so that no two labels or marks overlap.
 
-use crate::render::axis::Scale;
-use crate::render::chart::{Item, MARGIN, Options};
-use crate::render::fit::{pack, r1, shorten, text_width};
+use crate::render::pictures::fit::{pack, r1, shorten, text_width};
+use crate::render::pictures::timeline::axis::Scale;
+use crate::render::pictures::timeline::chart::{Item, MARGIN, Options};
 use crate::render::views::ChartMark;
 
 /// Width of an approximate date's whiskers.

@@ -6,7 +6,7 @@
 //! occurrences preceded or followed by that text. Exactly one occurrence must remain: none or
 //! several is an error that names the closest text, never a guess.
 
-use super::{Article, CELL_BARRIER};
+use crate::model::article::{Article, CELL_BARRIER, Hit};
 
 /// Text normalised for matching, with the original byte offset of every normalised byte.
 #[derive(Debug, Clone)]
@@ -55,17 +55,6 @@ pub struct Query<'a> {
     pub prefix: Option<&'a str>,
     /// Text that must come just after it.
     pub suffix: Option<&'a str>,
-}
-
-/// Where a quote was found: block number and byte range in the block's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hit {
-    /// Block number.
-    pub block: usize,
-    /// Start byte in the block's text.
-    pub start: usize,
-    /// End byte in the block's text.
-    pub end: usize,
 }
 
 /// Why a quote could not be anchored.

@@ -1,0 +1,4 @@
+//! Render stage: the machine-readable exports: `packet.json`, `timeline.json` and the search index.
+
+pub mod json;
+pub mod search;

@@ -245,7 +245,7 @@ fn stages(c: &mut Criterion) {
     g.sampling_mode(SamplingMode::Flat).sample_size(10);
     for i in &inputs {
         let ov = Overrides::default();
-        assert!(brief::pipeline::run(&i.root, &ov).site.is_some());
+        assert!(brief::pipeline::run(&i.root, &ov).files.is_some());
         g.bench_function(i.name, |b| {
             b.iter(|| brief::pipeline::run(black_box(&i.root), &ov))
         });

@@ -14,7 +14,7 @@ use crate::diag::{DiagBuild, Diagnostic, Diagnostics};
 use raw::{ActorRaw, ConfigRaw, EventRaw, PacketRaw, QuestionRaw};
 use serde_saphyr::Spanned;
 
-pub use files::{is_scratch, lone_cr_to_lf, read_text, rel};
+pub use files::{io_reason, is_scratch, lone_cr_to_lf, read_text, rel};
 pub use yaml::{Typo, is_valid_slug, loc, text_loc};
 
 /// Largest YAML or Markdown file `brief` reads (a briefing is text, not a data dump).

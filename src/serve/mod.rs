@@ -1,13 +1,15 @@
-//! Serve stage: `brief serve`: build in memory, serve, watch, rebuild, tell browsers to reload.
+//! Serve stage: `brief serve`: one [`Project`] kept alive, fed the watcher's changes, served
+//! from memory; browsers told to reload.
 //!
-//! One thread owns the [`live::Live`] site and applies debounced file changes to it; the HTTP
-//! server (axum on tokio) reads the last good [`live::Snapshot`] and pushes reload, stylesheet
-//! and error events to pages over server-sent events. A rebuild that fails, or panics, keeps
-//! the last good site served and shows the diagnostics over every page until the next good
-//! build.
+//! One thread owns the project and applies debounced file changes to it
+//! ([`Project::update`]); the HTTP server (axum on tokio) reads the last good [`Snapshot`], which
+//! holds every byte it serves, and pushes reload, stylesheet and error events to pages over
+//! server-sent events. A rebuild that fails, or panics, keeps the last good site served and
+//! shows the diagnostics over every page until the next good build. What is left here is HTTP,
+//! watching and reloading; the stages are the pipeline's.
 
 pub mod http;
-pub mod live;
+mod respond;
 mod watch;
 
 use std::net::{IpAddr, SocketAddr};
@@ -18,20 +20,11 @@ use std::time::Instant;
 
 use anyhow::{Context as _, Result};
 use axum::Router;
-use axum::body::Body;
-use axum::extract::{Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::sse::{Event, KeepAlive, Sse};
-use axum::response::{IntoResponse, Response};
 use tokio::sync::broadcast;
-use tokio_stream::StreamExt as _;
-use tokio_stream::wrappers::BroadcastStream;
 
 use crate::diag::Diagnostics;
-use crate::render::Content;
+use crate::pipeline::{Change, Memory, Progress, Project, Snapshot};
 use crate::validate::Overrides;
-use http::Target;
-use live::{Change, Live, Snapshot};
 
 /// Options of `brief serve`.
 #[derive(Debug, Clone)]
@@ -102,14 +95,14 @@ async fn run(opts: ServeOptions) -> Result<()> {
         drafts: opts.drafts,
     };
 
-    let mut live = Live::new(&opts.root, ov);
+    let mut project = Project::new(&opts.root, ov);
     let start = Instant::now();
-    let diags = live.rebuild(&Change::All);
+    let diags = update(&mut project, &Change::All);
     let error = report(&diags, &opts, start);
     let (tx, _) = broadcast::channel(64);
     let app = Arc::new(App {
         served: RwLock::new(Served {
-            snapshot: live.snapshot().clone(),
+            snapshot: project.snapshot().unwrap_or_default(),
             error,
             version: 1,
         }),
@@ -134,11 +127,11 @@ async fn run(opts: ServeOptions) -> Result<()> {
     let watch_opts = opts.clone();
     std::thread::spawn(move || {
         watch::run(&watch_opts.root.clone(), |change| {
-            rebuild(&watch_app, &mut live, &watch_opts, change)
+            rebuild(&watch_app, &mut project, &watch_opts, change)
         })
     });
 
-    let router = Router::new().fallback(handle).with_state(app);
+    let router = Router::new().fallback(respond::handle).with_state(app);
     axum::serve(listener, router)
         .await
         .context("the server stopped")?;
@@ -146,11 +139,20 @@ async fn run(opts: ServeOptions) -> Result<()> {
 }
 
 /// Applies one change and tells the pages. Panics in the rebuild are caught and reported.
-fn rebuild(app: &App, live: &mut Live, opts: &ServeOptions, change: Change) {
+fn rebuild(app: &App, project: &mut Project, opts: &ServeOptions, change: Change) {
     let start = Instant::now();
-    let result = catch_unwind(AssertUnwindSafe(|| live.rebuild(&change)));
+    let result = catch_unwind(AssertUnwindSafe(|| update(project, &change)));
     let (error, snapshot) = match result {
-        Ok(diags) => (report(&diags, opts, start), live.snapshot().clone()),
+        Ok(diags) => {
+            let error = report(&diags, opts, start);
+            // A failed rebuild keeps the last good site served.
+            let last = app
+                .served
+                .read()
+                .map(|s| s.snapshot.clone())
+                .unwrap_or_default();
+            (error, project.snapshot().unwrap_or(last))
+        }
         Err(panic) => {
             let what = panic
                 .downcast_ref::<String>()
@@ -161,9 +163,13 @@ fn rebuild(app: &App, live: &mut Live, opts: &ServeOptions, change: Change) {
                 "internal error while rebuilding (a bug in brief, please report it): {what}"
             );
             eprintln!("{text}");
-            // The site state may be half-updated: start over on the next change.
-            let kept = live.snapshot().clone();
-            *live = Live::new(&opts.root, live_overrides(app, opts.drafts));
+            // The project may be half-updated: start over on the next change.
+            let kept = app
+                .served
+                .read()
+                .map(|s| s.snapshot.clone())
+                .unwrap_or_default();
+            *project = Project::new(&opts.root, live_overrides(app, opts.drafts));
             (Some(text), kept)
         }
     };
@@ -203,6 +209,14 @@ fn live_overrides(app: &App, drafts: bool) -> Overrides {
         )),
         drafts,
     }
+}
+
+/// Brings the project up to date, keeping every byte of the site in memory; its problems.
+fn update(project: &mut Project, change: &Change) -> Diagnostics {
+    let memory = Memory::new(project.root());
+    // Keeping files in memory never fails to write; unreadable files are diagnostics.
+    let _ = project.update(change, &memory, &Progress::default());
+    project.diagnostics()
 }
 
 /// Prints the outcome of a build; returns the overlay text when it failed.
@@ -264,136 +278,6 @@ fn difference(a: &Snapshot, b: &Snapshot) -> Difference {
     } else {
         Difference::None
     }
-}
-
-async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
-    let host = req
-        .headers()
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("");
-    if !http::host_allowed(host, &app.interface, app.port) {
-        return (
-            StatusCode::FORBIDDEN,
-            "brief serve answers only requests for this machine's address\n",
-        )
-            .into_response();
-    }
-    let raw = req.uri().path().to_string();
-    let query = req.uri().query().unwrap_or("").to_string();
-    let target = {
-        let Ok(served) = app.served.read() else {
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        };
-        http::resolve(&raw, &app.root_path, |p| served.snapshot.get(p).is_some())
-    };
-    match target {
-        Target::Forbidden => (StatusCode::FORBIDDEN, "forbidden\n").into_response(),
-        Target::Redirect(to) => Response::builder()
-            .status(StatusCode::FOUND)
-            .header(header::LOCATION, to)
-            .body(Body::empty())
-            .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response()),
-        Target::Events => events(&app, &query).into_response(),
-        Target::File(key) => file(&app, &key),
-    }
-}
-
-fn file(app: &App, key: &str) -> Response {
-    let Ok(served) = app.served.read() else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    };
-    let (status, key) = match served.snapshot.get(key) {
-        Some(_) => (StatusCode::OK, key),
-        None => (StatusCode::NOT_FOUND, "404.html"),
-    };
-    let bytes = match served.snapshot.get(key) {
-        Some(Content::Bytes(b)) => b.clone(),
-        Some(Content::Copy(path)) => match std::fs::read(path) {
-            Ok(b) => b,
-            Err(_) => return (StatusCode::NOT_FOUND, "not found\n").into_response(),
-        },
-        None => {
-            return (
-                StatusCode::NOT_FOUND,
-                "not found (the site has not been built yet)\n",
-            )
-                .into_response();
-        }
-    };
-    let ctype = http::content_type(key);
-    let body = if ctype.starts_with("text/html") {
-        inject(&bytes, &served, &app.root_path)
-    } else {
-        bytes
-    };
-    let mut resp = Response::new(Body::from(body));
-    *resp.status_mut() = status;
-    resp.headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(ctype));
-    resp.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    resp.headers_mut().insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    resp
-}
-
-/// Adds the live-reload script and the error overlay before `</body>`.
-fn inject(html: &[u8], served: &Served, root: &str) -> Vec<u8> {
-    const SNIPPET: &str = include_str!("live.html");
-    let escaped = served.error.as_deref().map(escape).unwrap_or_default();
-    let snippet = SNIPPET
-        .replace(
-            "__BRIEF_HIDDEN__",
-            if served.error.is_some() { "" } else { "hidden" },
-        )
-        .replace("__BRIEF_ERROR__", &escaped)
-        .replace("__BRIEF_VERSION__", &served.version.to_string())
-        .replace("__BRIEF_EVENTS__", &format!("{root}{}", http::EVENTS));
-    let text = String::from_utf8_lossy(html);
-    match text.rfind("</body>") {
-        Some(i) => format!("{}{}{}", &text[..i], snippet, &text[i..]).into_bytes(),
-        None => format!("{text}{snippet}").into_bytes(),
-    }
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let _ = pulldown_cmark_escape::escape_html(&mut out, s);
-    out
-}
-
-fn events(
-    app: &App,
-    query: &str,
-) -> Sse<impl tokio_stream::Stream<Item = Result<Event, std::convert::Infallible>> + use<>> {
-    let seen: u64 = query
-        .strip_prefix("v=")
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0);
-    let (first, version) = match app.served.read() {
-        Ok(s) => (s.error.clone(), s.version),
-        Err(_) => (None, seen),
-    };
-    // A page that missed a rebuild between loading and connecting catches up at once.
-    let initial: Vec<Notice> = match first {
-        Some(e) => vec![Notice::Error(e)],
-        None if version != seen => vec![Notice::Reload(version)],
-        None => vec![],
-    };
-    let live = BroadcastStream::new(app.tx.subscribe()).filter_map(|m| m.ok());
-    let stream = tokio_stream::iter(initial).chain(live).map(|n| {
-        Ok(match n {
-            Notice::Reload(v) => Event::default().event("reload").data(v.to_string()),
-            Notice::Css(v) => Event::default().event("css").data(v.to_string()),
-            Notice::Error(text) => Event::default()
-                .event("error-report")
-                .data(serde_json::to_string(&text).unwrap_or_default()),
-        })
-    });
-    Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
 fn open_browser(url: &str) {

@@ -2,7 +2,7 @@
 //!
 //! Editors save in many ways (in place, write-and-rename, swap and backup files); each save is
 //! a burst of file events. A batch opens with the first event on a source file and closes once
-//! such events have stopped for [`QUIET`]; [`super::live::classify`] then drops the scratch
+//! such events have stopped for [`QUIET`]; [`classify`] then drops the scratch
 //! files and keeps the packets that changed. Events that arrive during a rebuild open the next
 //! batch.
 
@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use notify::{Event, EventKind, RecursiveMode, Watcher};
 
-use super::live::{Change, classify};
+use crate::pipeline::{Change, classify};
 
 /// How long source files must stay untouched before a batch of changes is rebuilt.
 ///

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use brief::serve::live::{Change, Live, classify};
+use brief::diag::Diagnostics;
+use brief::pipeline::{Change, Memory, Progress, Project, Snapshot, classify};
+use brief::render::{Content, Files};
 use brief::validate::Overrides;
 
 use crate::common::{copy_dir, fixture, tempdir};
@@ -26,25 +28,76 @@ fn ov() -> Overrides {
     }
 }
 
-/// Applies an edit to the files, then the matching change to `live`.
-/// `true` when the rebuild (if the edit mattered) has no error; then the served site must
-/// equal a fresh full build, byte for byte.
+/// What `brief serve` keeps: the project, updated in place, and the last good site.
+struct Live {
+    project: Project,
+    last: Snapshot,
+}
+
+impl Live {
+    fn new(root: &Path) -> Live {
+        Live {
+            project: Project::new(root, ov()),
+            last: Snapshot::default(),
+        }
+    }
+
+    fn rebuild(&mut self, change: &Change) -> Diagnostics {
+        let memory = Memory::new(self.project.root());
+        self.project
+            .update(change, &memory, &Progress::default())
+            .unwrap();
+        if let Some(s) = self.project.snapshot() {
+            self.last = s;
+        }
+        self.project.diagnostics()
+    }
+
+    fn snapshot(&self) -> &Snapshot {
+        &self.last
+    }
+}
+
+/// Applies an edit to the files, then the matching change to `live`. Its diagnostics must be a
+/// fresh full build's, word for word; when it has no error, the served site must equal a fresh
+/// full build, byte for byte. `true` when it has no error.
 fn step(live: &mut Live, root: &Path, touched: &[&str], edit: impl FnOnce()) -> bool {
     edit();
     let paths: Vec<PathBuf> = touched.iter().map(PathBuf::from).collect();
-    let ok = classify(paths.iter().map(PathBuf::as_path))
-        .is_none_or(|change| !live.rebuild(&change).has_errors());
+    let Some(change) = classify(paths.iter().map(PathBuf::as_path)) else {
+        assert_full_build(live, root, touched);
+        return true;
+    };
+    let diags = live.rebuild(&change);
+    let full = brief::pipeline::run(root, &ov());
+    assert_eq!(
+        diags.render(root, false),
+        full.diags.render(root, false),
+        "diagnostics differ from a full build's after {touched:?}"
+    );
+    let ok = !diags.has_errors();
     if ok {
         assert_full_build(live, root, touched);
     }
     ok
 }
 
+/// Copied files as their bytes, as `serve` holds them.
+fn in_memory(files: Files) -> Files {
+    files
+        .into_iter()
+        .map(|(k, v)| match v {
+            Content::Copy(p) => (k, Content::Bytes(std::fs::read(p).unwrap())),
+            other => (k, other),
+        })
+        .collect()
+}
+
 #[track_caller]
 fn assert_full_build(live: &Live, root: &Path, after: &[&str]) {
     let full = brief::pipeline::run(root, &ov());
     assert!(!full.diags.has_errors());
-    let (_, files) = full.site.expect("full build");
+    let files = in_memory(full.files.expect("full build"));
     let served = live.snapshot().files();
     assert_eq!(
         served.keys().collect::<Vec<_>>(),
@@ -69,7 +122,7 @@ fn replace_in(path: &Path, from: &str, to: &str) {
 #[test]
 fn incremental_rebuilds_equal_a_full_build_byte_for_byte() {
     let (_tmp, root) = project();
-    let mut live = Live::new(&root, ov());
+    let mut live = Live::new(&root);
     assert!(!live.rebuild(&Change::All).has_errors());
     assert_full_build(&live, &root, &[]);
     let art = root.join("content/alpha/article.md");
@@ -192,7 +245,7 @@ fn incremental_rebuilds_equal_a_full_build_byte_for_byte() {
         .unwrap()
     }));
     let index = match live.snapshot().get("beta/article/index.html") {
-        Some(brief::render::Content::Bytes(b)) => String::from_utf8_lossy(b).into_owned(),
+        Some(Content::Bytes(b)) => String::from_utf8_lossy(b).into_owned(),
         _ => panic!("beta article missing"),
     };
     assert!(index.contains("saved the vim way"));

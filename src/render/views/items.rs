@@ -105,6 +105,9 @@ pub struct ActorView {
     /// This actor, its relations and the actors it shares events with, as a picture (actor
     /// page), or null when it has none.
     pub neighbourhood: Option<Neighbourhood>,
+    /// The same neighbourhood stacked for narrow screens and paper (the actor on top, its
+    /// neighbours in rows below); null when `neighbourhood` is.
+    pub neighbourhood_narrow: Option<Neighbourhood>,
     /// Summary (else role) as plain text, at most 200 characters, for the page head.
     pub description: String,
     /// The actor as a schema.org `Person`, `Organization` or `Country` (aliases as

@@ -20,6 +20,7 @@ pub(crate) fn actors(n: usize) -> Vec<ActorView> {
             mentions: Vec::new(),
             url: format!("/p/actors/a{i}/"),
             neighbourhood: None,
+            neighbourhood_narrow: None,
             description: String::new(),
             ld_json: String::new(),
         })

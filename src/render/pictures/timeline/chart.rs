@@ -95,15 +95,35 @@ pub fn extent(d: &FuzzyDate) -> (f64, f64) {
     )
 }
 
-/// Lays the chart out. `items` are in timeline order.
-pub fn layout(items: &[Item], o: &Options) -> TimelineChart {
-    let anchor = |it: &Item| {
-        if it.coarse {
-            (it.start + it.end) / 2.0
-        } else {
-            it.start + 0.5
-        }
-    };
+/// Where an event sits in time: the middle of a month or a year, the first day of a range
+/// or a day.
+pub fn anchor(it: &Item) -> f64 {
+    if it.coarse {
+        (it.start + it.end) / 2.0
+    } else {
+        it.start + 0.5
+    }
+}
+
+/// The time segments of a chart, whatever its orientation.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    /// The items of each segment (indexes), in time order.
+    pub groups: Vec<Vec<usize>>,
+    /// Time extent of each segment, padded a little: `[t0, t1]`.
+    pub padded: Vec<(f64, f64)>,
+    /// What the segment's events cover (`[first day, after the last)`), for its caption.
+    pub content: Vec<(f64, f64)>,
+    /// `true` when a segment's extent is set by precise (day) events: a month or a year is
+    /// then wider than the segment's zoom.
+    pub zoomed: Vec<bool>,
+    /// The segment of each item.
+    pub segment: Vec<usize>,
+}
+
+/// Splits the events into time segments ([`axis::split`]) and gives each its extent: its
+/// precise events, or all of them when none is precise.
+pub fn plan(items: &[Item]) -> Plan {
     let mut order: Vec<usize> = (0..items.len()).collect();
     order.sort_by(|&i, &j| {
         anchor(&items[i])
@@ -116,8 +136,8 @@ pub fn layout(items: &[Item], o: &Options) -> TimelineChart {
         .filter(|g| !g.is_empty())
         .map(|g| order[g].to_vec())
         .collect();
-    // Time extent of each group: its precise events, or all of them when none is precise.
-    let mut ext: Vec<(f64, f64)> = groups
+    let mut zoomed = Vec::new();
+    let content: Vec<(f64, f64)> = groups
         .iter()
         .map(|g| {
             let precise: Vec<&Item> = g
@@ -125,6 +145,7 @@ pub fn layout(items: &[Item], o: &Options) -> TimelineChart {
                 .map(|&i| &items[i])
                 .filter(|it| !it.coarse)
                 .collect();
+            zoomed.push(!precise.is_empty());
             let set = if precise.is_empty() {
                 g.iter().map(|&i| &items[i]).collect()
             } else {
@@ -132,6 +153,12 @@ pub fn layout(items: &[Item], o: &Options) -> TimelineChart {
             };
             let a = set.iter().map(|it| it.start).fold(f64::MAX, f64::min);
             let b = set.iter().map(|it| it.end).fold(f64::MIN, f64::max);
+            (a, b)
+        })
+        .collect();
+    let mut ext: Vec<(f64, f64)> = content
+        .iter()
+        .map(|&(a, b)| {
             let pad = (0.04 * (b - a)).max(0.5);
             (a - pad, b + pad)
         })
@@ -151,6 +178,25 @@ pub fn layout(items: &[Item], o: &Options) -> TimelineChart {
             ext[k].0 = m;
         }
     }
+    let mut segment = vec![0; items.len()];
+    for (k, g) in groups.iter().enumerate() {
+        for &i in g {
+            segment[i] = k;
+        }
+    }
+    Plan {
+        groups,
+        padded: ext,
+        content,
+        zoomed,
+        segment,
+    }
+}
+
+/// Lays the chart out. `items` are in timeline order.
+pub fn layout(items: &[Item], o: &Options) -> TimelineChart {
+    let plan = plan(items);
+    let (groups, ext, content) = (&plan.groups, &plan.padded, &plan.content);
     let weights: Vec<f64> = groups.iter().map(|g| 1.0 + g.len() as f64).collect();
     let avail = o.width - 2.0 * MARGIN - BREAK * groups.len().saturating_sub(1) as f64;
     let widths = allocate(&weights, avail, MIN_SEGMENT);
@@ -166,13 +212,39 @@ pub fn layout(items: &[Item], o: &Options) -> TimelineChart {
         x += w + BREAK;
     }
     let tick_font = o.font - 1.0;
+    let last = scale.pieces.len().saturating_sub(1);
     let segments = scale
         .pieces
         .iter()
-        .map(|p| {
-            let (ticks, caption) = axis::ticks(p, tick_font);
-            let caption =
-                caption.filter(|c| text_width(c, tick_font, false) <= p.x1 - p.x0 + BREAK - 8.0);
+        .enumerate()
+        .map(|(k, p)| {
+            let (ticks, caption) = axis::ticks(p, tick_font, content[k], false);
+            // The caption is centred under its segment, moved inwards at the chart's ends,
+            // and left out when wider than the segment and half the breaks beside it.
+            let room = (
+                if k == 0 {
+                    MARGIN / 2.0
+                } else {
+                    p.x0 - BREAK / 2.0 + 4.0
+                },
+                if k == last {
+                    o.width - MARGIN / 2.0
+                } else {
+                    p.x1 + BREAK / 2.0 - 4.0
+                },
+            );
+            let mid = (p.x0 + p.x1) / 2.0;
+            let (caption, caption_x) = match caption {
+                Some(c) => {
+                    let half = text_width(&c, tick_font, true) / 2.0;
+                    if 2.0 * half <= room.1 - room.0 {
+                        (Some(c), mid.clamp(room.0 + half, room.1 - half))
+                    } else {
+                        (None, mid)
+                    }
+                }
+                None => (None, mid),
+            };
             ChartSegment {
                 x0: r1(p.x0),
                 x1: r1(p.x1),
@@ -185,7 +257,7 @@ pub fn layout(items: &[Item], o: &Options) -> TimelineChart {
                     })
                     .collect(),
                 caption,
-                caption_x: r1((p.x0 + p.x1) / 2.0),
+                caption_x: r1(caption_x),
             }
         })
         .collect();
@@ -203,15 +275,17 @@ pub fn layout(items: &[Item], o: &Options) -> TimelineChart {
             },
         })
         .collect();
-    let (marks, lane_count) = marks::marks(items, &scale, o);
+    let (marks, lane_count) = marks::marks(items, &scale, &plan, o);
     let top = 8.0;
     let axis_y = top + lane_count as f64 * o.lane + 6.0;
     let rug = items
         .iter()
-        .filter(|it| !it.labelled)
-        .map(|it| ChartRug {
+        .zip(&plan.segment)
+        .filter(|(it, _)| !it.labelled)
+        .map(|(it, &k)| ChartRug {
             x: r1(if it.coarse {
-                (scale.x(it.start).0 + scale.x(it.end).0) / 2.0
+                let (a, b) = scale.clip(it.start, it.end, k);
+                (scale.x_in(a, k) + scale.x_in(b, k)) / 2.0
             } else {
                 scale.x(anchor(it)).0
             }),

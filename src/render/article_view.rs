@@ -90,10 +90,67 @@ pub fn article_view(
                 .filter(|(b, _)| c.numbers.contains(b))
                 .map(|(_, v)| v.clone())
                 .collect(),
+            title: false,
         })
-        .collect();
-    ArticleView {
+        .collect::<Vec<BlockView>>();
+    let mut view = ArticleView {
         blocks,
         footnotes_html: rendered.footnotes,
+        title_html: None,
+        title_number: 0,
+    };
+    let source_title = p.source.as_ref().and_then(|s| s.title.as_deref());
+    if let Some(first) = view.blocks.first_mut()
+        && let Some(inner) = leading_title(&p.article, source_title, &first.html)
+    {
+        first.title = true;
+        view.title_html = Some(inner);
+        view.title_number = first.number;
     }
+    view
+}
+
+/// The inner HTML of the article's first block when it is a `#` title that repeats the page
+/// title `page` (compared as plain text, ignoring case and spacing; any `#` title when there
+/// is no page title), else `None`.
+fn leading_title(
+    a: &crate::model::article::Article,
+    page: Option<&str>,
+    html: &str,
+) -> Option<String> {
+    use pulldown_cmark::{Event, HeadingLevel, Tag};
+    let chunk = a
+        .chunks
+        .iter()
+        .find(|c| c.kind != crate::model::article::ChunkKind::Footnote)?;
+    let first = a.events.get(chunk.events.start)?;
+    if !matches!(
+        first,
+        Event::Start(Tag::Heading {
+            level: HeadingLevel::H1,
+            ..
+        })
+    ) {
+        return None;
+    }
+    let text: String = a.events[chunk.events.clone()]
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            Event::SoftBreak | Event::HardBreak => Some(" "),
+            _ => None,
+        })
+        .collect();
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    if page.is_some_and(|p| norm(p) != norm(&text)) {
+        return None;
+    }
+    let start = html.find('>')? + 1;
+    let end = html.rfind("</h")?;
+    (start <= end).then(|| html[start..end].to_string())
 }

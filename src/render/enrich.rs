@@ -58,12 +58,9 @@ pub fn chart_items(p: &Packet, v: &PacketView, small: bool) -> Vec<Item> {
         .collect()
 }
 
-/// The timeline chart ([`chart_items`]), wide and vertical; `None` without events.
-pub fn timeline_chart(
-    p: &Packet,
-    v: &PacketView,
-    small: bool,
-) -> Option<(TimelineChart, TimelineColumn)> {
+/// The timeline chart ([`chart_items`]): wide, vertical and (the full one only) for paper;
+/// `None` without events.
+pub fn timeline_chart(p: &Packet, v: &PacketView, small: bool) -> Option<Charts> {
     if p.events.is_empty() {
         return None;
     }
@@ -71,8 +68,12 @@ pub fn timeline_chart(
     Some((
         chart::layout(&items, if small { &chart::SMALL } else { &chart::FULL }),
         column::layout(&items, &column::COLUMN),
+        (!small).then(|| chart::layout(&items, &chart::PAPER)),
     ))
 }
+
+/// One timeline chart in its three forms: wide, vertical, for paper.
+type Charts = (TimelineChart, TimelineColumn, Option<TimelineChart>);
 
 /// Adds pictures and metadata to `v`, the view of `p`.
 pub fn enrich(v: &mut PacketView, p: &Packet, config: &Config) {
@@ -103,8 +104,13 @@ pub fn enrich(v: &mut PacketView, p: &Packet, config: &Config) {
             )
         },
     );
-    (v.timeline_chart, v.timeline_column) = full.unzip();
-    (v.timeline_chart_small, v.timeline_column_small) = small.unzip();
+    if let Some((wide, column, paper)) = full {
+        (v.timeline_chart, v.timeline_column, v.timeline_chart_paper) =
+            (Some(wide), Some(column), paper);
+    }
+    if let Some((wide, column, _)) = small {
+        (v.timeline_chart_small, v.timeline_column_small) = (Some(wide), Some(column));
+    }
     v.actor_map = actor_map;
 
     let description = meta::description(p.summary.as_deref(), &p.title);

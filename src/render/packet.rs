@@ -265,6 +265,7 @@ pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView 
         timeline_chart_small: None,
         timeline_column: None,
         timeline_column_small: None,
+        timeline_chart_paper: None,
         actor_map: None,
         meta: PacketMeta::default(),
     };

@@ -5,10 +5,11 @@
 //! through a wrapper), every evidence range is wrapped in `<mark class="evidence">` piece by
 //! piece (one piece per text event, so marks nest correctly across emphasis and links; the
 //! first piece carries the anchor id), and linked mentions become `<a class="mention">`.
+//! Headings are rendered one level down (`#` as `<h2>`): the page's title is its only `<h1>`.
 
 use std::collections::{HashMap, HashSet};
 
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 use crate::model::article::{Article, ChunkKind};
 use crate::render::html::highlight::Highlighter;
@@ -114,11 +115,14 @@ pub fn render(
                 }) => {
                     let id = (opens > 0).then(|| CowStr::from(format!("p-{opens}")));
                     events.push(Event::Start(Tag::Heading {
-                        level,
+                        level: below(level),
                         id,
                         classes,
                         attrs,
                     }));
+                }
+                Event::End(TagEnd::Heading(level)) => {
+                    events.push(Event::End(TagEnd::Heading(below(level))))
                 }
                 Event::Start(Tag::Table(al)) => {
                     events.push(Event::Html(cow(format!(
@@ -174,6 +178,18 @@ pub fn render(
     }
     out.footnotes = (!notes.is_empty()).then_some(notes);
     out
+}
+
+/// The level an article heading is rendered at: one below its Markdown level, so that the
+/// page's own title stays the only `<h1>` (`#` becomes `<h2>`, `######` stays `<h6>`).
+fn below(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        HeadingLevel::H5 | HeadingLevel::H6 => HeadingLevel::H6,
+    }
 }
 
 /// A footnote label made safe for an id.

@@ -132,6 +132,10 @@ pub struct PacketView {
     /// The small chart with time running down (overview, narrow screens and paper); null
     /// without events.
     pub timeline_column_small: Option<TimelineColumn>,
+    /// The full timeline chart laid out for paper (narrower, so that it prints at its own
+    /// size with 8 pt labels), drawn instead of `timeline_chart` when printing; null without
+    /// events.
+    pub timeline_chart_paper: Option<TimelineChart>,
     /// The map of all actors by side, or null without actors.
     pub actor_map: Option<ActorMap>,
     /// Descriptions and JSON-LD for the page heads.

@@ -65,6 +65,15 @@ pub const SMALL: Options = Options {
     max_chars: 40,
 };
 
+/// The full chart on paper: as wide as an A4 or Letter page's text (180 mm, 680 px), printed
+/// at its own size so that its labels are 11 px (8.25 pt).
+pub const PAPER: Options = Options {
+    width: 680.0,
+    font: 11.0,
+    lane: 19.0,
+    max_chars: 32,
+};
+
 /// Space left of the first and right of the last segment.
 pub const MARGIN: f64 = 10.0;
 const BREAK: f64 = 30.0;

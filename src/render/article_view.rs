@@ -73,7 +73,9 @@ pub fn article_view(
         })
         .collect();
 
-    let rendered = html::render(&p.article, &marks, &links, cx, hl);
+    let source_title = p.source.as_ref().and_then(|s| s.title.as_deref());
+    let title = leading_title(&p.article, source_title);
+    let rendered = html::render(&p.article, &marks, &links, cx, hl, title);
     let blocks = p
         .article
         .chunks
@@ -99,39 +101,39 @@ pub fn article_view(
         title_html: None,
         title_number: 0,
     };
-    let source_title = p.source.as_ref().and_then(|s| s.title.as_deref());
-    if let Some(first) = view.blocks.first_mut()
-        && let Some(inner) = leading_title(&p.article, source_title, &first.html)
-    {
-        first.title = true;
-        view.title_html = Some(inner);
-        view.title_number = first.number;
+    if title && let Some(first) = view.blocks.first_mut() {
+        let html = &first.html;
+        let inner = html
+            .find('>')
+            .zip(html.rfind("</h"))
+            .filter(|(a, b)| a < b)
+            .map(|(a, b)| html[a + 1..b].to_string());
+        if let Some(inner) = inner {
+            first.title = true;
+            view.title_html = Some(inner);
+            view.title_number = first.number;
+        }
     }
     view
 }
 
-/// The inner HTML of the article's first block when it is a `#` title that repeats the page
-/// title `page` (compared as plain text, ignoring case and spacing; any `#` title when there
-/// is no page title), else `None`.
-fn leading_title(
-    a: &crate::model::article::Article,
-    page: Option<&str>,
-    html: &str,
-) -> Option<String> {
+/// `true` when the article's first block is a `#` title that repeats the page title `page`
+/// (compared as plain text, ignoring case and spacing; any `#` title when there is no page
+/// title): the article page then shows it as its own heading.
+fn leading_title(a: &crate::model::article::Article, page: Option<&str>) -> bool {
     use pulldown_cmark::{Event, HeadingLevel, Tag};
-    let chunk = a
-        .chunks
-        .iter()
-        .find(|c| c.kind != crate::model::article::ChunkKind::Footnote)?;
-    let first = a.events.get(chunk.events.start)?;
-    if !matches!(
-        first,
-        Event::Start(Tag::Heading {
+    let Some(chunk) = a.chunks.first() else {
+        return false;
+    };
+    let heading = matches!(
+        a.events.get(chunk.events.start),
+        Some(Event::Start(Tag::Heading {
             level: HeadingLevel::H1,
             ..
-        })
-    ) {
-        return None;
+        }))
+    );
+    if !heading {
+        return false;
     }
     let text: String = a.events[chunk.events.clone()]
         .iter()
@@ -147,10 +149,5 @@ fn leading_title(
             .join(" ")
             .to_lowercase()
     };
-    if page.is_some_and(|p| norm(p) != norm(&text)) {
-        return None;
-    }
-    let start = html.find('>')? + 1;
-    let end = html.rfind("</h")?;
-    (start <= end).then(|| html[start..end].to_string())
+    page.is_none_or(|p| norm(p) == norm(&text))
 }

@@ -5,7 +5,7 @@
 //! through a wrapper), every evidence range is wrapped in `<mark class="evidence">` piece by
 //! piece (one piece per text event, so marks nest correctly across emphasis and links; the
 //! first piece carries the anchor id), and linked mentions become `<a class="mention">`.
-//! Headings are rendered one level down (`#` as `<h2>`): the page's title is its only `<h1>`.
+//! Headings are levelled below the page's title ([`heading_levels`]): it is the only `<h1>`.
 
 use std::collections::{HashMap, HashSet};
 
@@ -62,14 +62,17 @@ impl State<'_> {
     }
 }
 
-/// Renders every chunk of `article`.
+/// Renders every chunk of `article`. `title`: its first chunk is a `#` title that the page
+/// shows as its own heading (see [`heading_levels`]).
 pub fn render(
     article: &Article,
     marks: &[Mark],
     links: &[Link],
     cx: &MdContext,
     hl: &Highlighter,
+    title: bool,
 ) -> Rendered {
+    let levelled = heading_levels(article, title);
     let mut run_of: HashMap<usize, usize> = HashMap::new();
     for (ri, r) in article.runs.iter().enumerate() {
         run_of.insert(r.event, ri);
@@ -80,7 +83,8 @@ pub fn render(
     };
     let mut out = Rendered::default();
     let mut notes = String::new();
-    for chunk in &article.chunks {
+    for (ci, chunk) in article.chunks.iter().enumerate() {
+        let in_title = title && ci == 0;
         let mut events: Vec<Event> = Vec::new();
         let mut sanitizer = Sanitizer::new(*cx);
         let mut code: Option<(usize, String, String)> = None; // (block, lang, text)
@@ -115,14 +119,14 @@ pub fn render(
                 }) => {
                     let id = (opens > 0).then(|| CowStr::from(format!("p-{opens}")));
                     events.push(Event::Start(Tag::Heading {
-                        level: below(level),
+                        level: levelled(level, in_title),
                         id,
                         classes,
                         attrs,
                     }));
                 }
                 Event::End(TagEnd::Heading(level)) => {
-                    events.push(Event::End(TagEnd::Heading(below(level))))
+                    events.push(Event::End(TagEnd::Heading(levelled(level, in_title))))
                 }
                 Event::Start(Tag::Table(al)) => {
                     events.push(Event::Html(cow(format!(
@@ -180,15 +184,38 @@ pub fn render(
     out
 }
 
-/// The level an article heading is rendered at: one below its Markdown level, so that the
-/// page's own title stays the only `<h1>` (`#` becomes `<h2>`, `######` stays `<h6>`).
-fn below(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
-        HeadingLevel::H5 | HeadingLevel::H6 => HeadingLevel::H6,
+/// The levels article headings are rendered at, so that the page's title stays the only
+/// `<h1>` and no level is skipped after it: the article's highest level becomes `<h2>` and the
+/// others follow it (`#`/`##` become `<h2>`/`<h3>`; an article of `###` only gets `<h2>`). A
+/// folded leading title (`title`) is an `<h2>` wherever it is shown as a block, and the
+/// article's other headings are levelled without it.
+pub fn heading_levels(
+    article: &Article,
+    title: bool,
+) -> impl Fn(HeadingLevel, bool) -> HeadingLevel + use<> {
+    let skip = if title {
+        article.chunks.first().map_or(0..0, |c| c.events.clone())
+    } else {
+        0..0
+    };
+    let top = article
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !skip.contains(i))
+        .filter_map(|(_, e)| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(*level as usize),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
+    move |level: HeadingLevel, in_title: bool| {
+        let n = if in_title {
+            2
+        } else {
+            (level as usize + 2).saturating_sub(top).clamp(2, 6)
+        };
+        HeadingLevel::try_from(n).unwrap_or(HeadingLevel::H6)
     }
 }
 

@@ -152,7 +152,8 @@ const INDENT: f64 = 36.0;
 /// side, and one row per neighbour below it, each row's label lines above the neighbour's box
 /// and its branch. `None` as for [`layout`].
 pub fn layout_narrow(actors: &[ActorView], g: &Graph, me: usize) -> Option<Neighbourhood> {
-    let rows = rows(g, me, NARROW - INDENT - MARGIN);
+    // Generous: a phone's sans-serif may be wider than the estimate (DejaVu Sans is).
+    let rows = rows(g, me, (NARROW - INDENT - MARGIN) / 1.12);
     if rows.is_empty() {
         return None;
     }

@@ -209,7 +209,7 @@ fn marks(items: &[Item], scale: &Scale, plan: &chart::Plan, o: &Column) -> (Vec<
         4.0,
     );
     let lane_count = lanes.iter().map(|l| l.0 + 1).max().unwrap_or(0);
-    let label_x = AXIS_X + 10.0 + LANE * lane_count as f64;
+    let label_x = AXIS_X + 18.0 + LANE * lane_count as f64;
     let room = o.width - label_x - 2.0;
     // Labels: each on its own line, at its mark's height or just below the line above.
     let mut order: Vec<usize> = (0..drafts.len()).collect();

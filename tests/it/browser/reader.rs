@@ -146,6 +146,14 @@ fn forced_colours_keep_highlights_names_pictures_and_focus_distinct() {
             eval(&tab, "matchMedia('(forced-colors: active)').matches"),
             true
         );
+        // Every highlight (the legend's sample too) keeps its text readable.
+        let marks = json(
+            &tab,
+            &format!(
+                "{CONTRAST} JSON.stringify([...document.querySelectorAll('mark')].filter(m => contrast(getComputedStyle(m).color, getComputedStyle(m).backgroundColor) < 4.5).map(m => m.textContent))"
+            ),
+        );
+        assert_eq!(marks, serde_json::json!([]), "{scheme}: unreadable highlights");
         // Names linked inside highlighted evidence stay readable on the highlight.
         let names = json(
             &tab,

@@ -153,7 +153,11 @@ fn forced_colours_keep_highlights_names_pictures_and_focus_distinct() {
                 "{CONTRAST} JSON.stringify([...document.querySelectorAll('mark')].filter(m => contrast(getComputedStyle(m).color, getComputedStyle(m).backgroundColor) < 4.5).map(m => m.textContent))"
             ),
         );
-        assert_eq!(marks, serde_json::json!([]), "{scheme}: unreadable highlights");
+        assert_eq!(
+            marks,
+            serde_json::json!([]),
+            "{scheme}: unreadable highlights"
+        );
         // Names linked inside highlighted evidence stay readable on the highlight.
         let names = json(
             &tab,

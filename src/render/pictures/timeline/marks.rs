@@ -7,7 +7,8 @@
 
 use crate::render::pictures::fit::{pack, r1, shorten, text_width};
 use crate::render::pictures::timeline::axis::Scale;
-use crate::render::pictures::timeline::chart::{Item, MARGIN, Options, Plan};
+use crate::render::pictures::timeline::chart::{MARGIN, Options};
+use crate::render::pictures::timeline::plan::{Item, Plan};
 use crate::render::views::ChartMark;
 
 /// Width of an approximate date's whiskers.

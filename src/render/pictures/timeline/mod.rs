@@ -5,3 +5,4 @@ pub mod axis;
 pub mod chart;
 pub mod column;
 pub mod marks;
+pub mod plan;

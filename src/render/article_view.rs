@@ -73,7 +73,9 @@ pub fn article_view(
         })
         .collect();
 
-    let rendered = html::render(&p.article, &marks, &links, cx, hl);
+    let source_title = p.source.as_ref().and_then(|s| s.title.as_deref());
+    let title = leading_title(&p.article, source_title);
+    let rendered = html::render(&p.article, &marks, &links, cx, hl, title);
     let blocks = p
         .article
         .chunks
@@ -90,10 +92,62 @@ pub fn article_view(
                 .filter(|(b, _)| c.numbers.contains(b))
                 .map(|(_, v)| v.clone())
                 .collect(),
+            title: false,
         })
-        .collect();
-    ArticleView {
+        .collect::<Vec<BlockView>>();
+    let mut view = ArticleView {
         blocks,
         footnotes_html: rendered.footnotes,
+        title_html: None,
+        title_number: 0,
+    };
+    if title && let Some(first) = view.blocks.first_mut() {
+        let html = &first.html;
+        let inner = html
+            .find('>')
+            .zip(html.rfind("</h"))
+            .filter(|(a, b)| a < b)
+            .map(|(a, b)| html[a + 1..b].to_string());
+        if let Some(inner) = inner {
+            first.title = true;
+            view.title_html = Some(inner);
+            view.title_number = first.number;
+        }
     }
+    view
+}
+
+/// `true` when the article's first block is a `#` title that repeats the page title `page`
+/// (compared as plain text, ignoring case and spacing; any `#` title when there is no page
+/// title): the article page then shows it as its own heading.
+fn leading_title(a: &crate::model::article::Article, page: Option<&str>) -> bool {
+    use pulldown_cmark::{Event, HeadingLevel, Tag};
+    let Some(chunk) = a.chunks.first() else {
+        return false;
+    };
+    let heading = matches!(
+        a.events.get(chunk.events.start),
+        Some(Event::Start(Tag::Heading {
+            level: HeadingLevel::H1,
+            ..
+        }))
+    );
+    if !heading {
+        return false;
+    }
+    let text: String = a.events[chunk.events.clone()]
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            Event::SoftBreak | Event::HardBreak => Some(" "),
+            _ => None,
+        })
+        .collect();
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    page.is_none_or(|p| norm(p) == norm(&text))
 }

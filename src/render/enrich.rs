@@ -1,7 +1,7 @@
 //! Render stage: completes a packet's view with its pictures and page metadata.
 //!
 //! [`enrich`] runs after [`super::packet::packet_view`] has built the plain views: it adds the
-//! timeline charts, the actor map, each actor's neighbourhood, and the descriptions and
+//! timeline charts (wide and vertical), the actor map, each actor's neighbourhood, and the descriptions and
 //! JSON-LD of the page heads, all computed from the model and the views alone.
 
 use rayon::prelude::*;
@@ -13,7 +13,8 @@ use crate::render::meta;
 use crate::render::pictures::ego;
 use crate::render::pictures::map::{self, Graph};
 use crate::render::pictures::timeline::chart::{self, Item};
-use crate::render::views::{PacketMeta, PacketView, TimelineChart};
+use crate::render::pictures::timeline::column;
+use crate::render::views::{PacketMeta, PacketView, TimelineChart, TimelineColumn};
 
 /// The links between a packet's actors.
 pub fn graph(p: &Packet) -> Graph {
@@ -29,15 +30,11 @@ pub fn graph(p: &Packet) -> Graph {
     g
 }
 
-/// The timeline chart: every event labelled, or (`small`) the key events only, else the
-/// first six, the others drawn as ticks on the axis.
-pub fn timeline_chart(p: &Packet, v: &PacketView, small: bool) -> Option<TimelineChart> {
-    if p.events.is_empty() {
-        return None;
-    }
+/// The events as the timeline charts see them: every event labelled, or (`small`) the key
+/// events only, else the first six, the others drawn as ticks on the axis.
+pub fn chart_items(p: &Packet, v: &PacketView, small: bool) -> Vec<Item> {
     let any_key = p.events.iter().any(|e| e.key);
-    let items: Vec<Item> = p
-        .events
+    p.events
         .iter()
         .zip(&v.events)
         .enumerate()
@@ -58,12 +55,25 @@ pub fn timeline_chart(p: &Packet, v: &PacketView, small: bool) -> Option<Timelin
                 url: ev.url.clone(),
             }
         })
-        .collect();
-    Some(chart::layout(
-        &items,
-        if small { &chart::SMALL } else { &chart::FULL },
+        .collect()
+}
+
+/// The timeline chart ([`chart_items`]): wide, vertical and (the full one only) for paper;
+/// `None` without events.
+pub fn timeline_chart(p: &Packet, v: &PacketView, small: bool) -> Option<Charts> {
+    if p.events.is_empty() {
+        return None;
+    }
+    let items = chart_items(p, v, small);
+    Some((
+        chart::layout(&items, if small { &chart::SMALL } else { &chart::FULL }),
+        column::layout(&items, &column::COLUMN),
+        (!small).then(|| chart::layout(&items, &chart::PAPER)),
     ))
 }
+
+/// One timeline chart in its three forms: wide, vertical, for paper.
+type Charts = (TimelineChart, TimelineColumn, Option<TimelineChart>);
 
 /// Adds pictures and metadata to `v`, the view of `p`.
 pub fn enrich(v: &mut PacketView, p: &Packet, config: &Config) {
@@ -83,14 +93,24 @@ pub fn enrich(v: &mut PacketView, p: &Packet, config: &Config) {
                 || {
                     (0..view.actors.len())
                         .into_par_iter()
-                        .map(|i| ego::layout(&view.actors, &g, i))
+                        .map(|i| {
+                            (
+                                ego::layout(&view.actors, &g, i),
+                                ego::layout_narrow(&view.actors, &g, i),
+                            )
+                        })
                         .collect::<Vec<_>>()
                 },
             )
         },
     );
-    v.timeline_chart = full;
-    v.timeline_chart_small = small;
+    if let Some((wide, column, paper)) = full {
+        (v.timeline_chart, v.timeline_column, v.timeline_chart_paper) =
+            (Some(wide), Some(column), paper);
+    }
+    if let Some((wide, column, _)) = small {
+        (v.timeline_chart_small, v.timeline_column_small) = (Some(wide), Some(column));
+    }
     v.actor_map = actor_map;
 
     let description = meta::description(p.summary.as_deref(), &p.title);
@@ -107,8 +127,9 @@ pub fn enrich(v: &mut PacketView, p: &Packet, config: &Config) {
         .par_iter_mut()
         .zip(&p.actors)
         .zip(neighbourhoods)
-        .for_each(|((a, m), n)| {
+        .for_each(|((a, m), (n, narrow))| {
             a.neighbourhood = n;
+            a.neighbourhood_narrow = narrow;
             a.description =
                 meta::description(m.summary.as_deref(), m.role.as_deref().unwrap_or(&m.name));
             a.ld_json = meta::ld_json(&meta::actor(a, m.summary.as_deref(), &packet_ref, config));

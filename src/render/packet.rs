@@ -175,6 +175,7 @@ pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView 
                     .collect(),
                 url: format!("{}{}/", urls.actors, a.id),
                 neighbourhood: None,
+                neighbourhood_narrow: None,
                 description: String::new(),
                 ld_json: String::new(),
             }
@@ -262,6 +263,9 @@ pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView 
         article,
         timeline_chart: None,
         timeline_chart_small: None,
+        timeline_column: None,
+        timeline_column_small: None,
+        timeline_chart_paper: None,
         actor_map: None,
         meta: PacketMeta::default(),
     };

@@ -1,16 +1,20 @@
 //! Real browser (headless Chromium): every page kind of the example at 1280 and 390 px (light,
 //! and dark at 1280) with no console error and no sideways overflow, the search box driven by
-//! the keyboard, and the print page printed to PDF ([`pdf`]); what the browser is given is also
-//! checked without one ([`site`]).
+//! the keyboard, the print, actors and timeline pages printed to PDF ([`pdf`]), every reader
+//! the standard tools do not score: the phone, forced colours, axe-core, small text, clipped
+//! labels, the tab order ([`reader`]), the Nu HTML checker over every page ([`valid`]); what
+//! the browser is given is also checked without one ([`site`]).
 //!
 //! Screenshots go to `screens/` in the test's temp folder; set BRIEF_KEEP_SCREENSHOTS=1 to keep
 //! that folder (its path is printed). Without chromium the tests print why and pass, unless
 //! BRIEF_BROWSER_TESTS is set: then they fail.
 
 mod pdf;
+mod reader;
 mod search;
 mod server;
 mod site;
+mod valid;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -48,6 +52,46 @@ pub fn chromium() -> Option<PathBuf> {
         "chromium",
         "apt-get install chromium",
     )
+}
+
+/// A file of a globally installed npm package (`axe-core/axe.min.js`), or `None` (after saying
+/// why) when the browser tests must be skipped; with BRIEF_BROWSER_TESTS set it must exist.
+pub fn npm_file(path: &str, install: &str) -> Option<PathBuf> {
+    let root = std::process::Command::new("npm")
+        .args(["root", "-g"])
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    let file = Path::new(&root).join(path);
+    required_tool(&[&file.to_string_lossy()], path, install)
+}
+
+/// Every page kind of the example: `(kind, path below the packet site)`.
+pub const PAGES: [(&str, &str); 10] = [
+    ("index", ""),
+    ("overview", "us-ukraine/"),
+    ("article", "us-ukraine/article/"),
+    ("timeline", "us-ukraine/timeline/"),
+    ("actors", "us-ukraine/actors/"),
+    ("actor", "us-ukraine/actors/trump/"),
+    ("questions", "us-ukraine/questions/"),
+    ("question", "us-ukraine/questions/nato-in-settlement/"),
+    ("print", "us-ukraine/print/"),
+    ("404", "404.html"),
+];
+
+/// Builds fixture `name` into `<tmp>/<name>` for [`BASE`] and serves it.
+pub fn fixture_site(tmp: &Path, name: &str) -> (PathBuf, server::Static) {
+    let out = tmp.join(name);
+    build(
+        &crate::common::fixture(name),
+        &out,
+        &["--base-url", "http://127.0.0.1:1111/briefs/"],
+    )
+    .ok();
+    let srv = server::serve(&out, BASE);
+    (out, srv)
 }
 
 /// Builds the example into `<tmp>/out` for [`BASE`] and serves it.
@@ -149,6 +193,53 @@ pub fn viewport(tab: &Tab, width: u32, height: u32, dark: bool) {
     .expect("colour scheme");
 }
 
+/// Emulates forced colours (a high-contrast palette; `dark` picks the dark one) on top of
+/// [`viewport`]'s colour scheme, or print media (`print`).
+pub fn emulate(tab: &Tab, dark: bool, forced: bool, print: bool) {
+    let mut features = vec![Emulation::MediaFeature {
+        name: "prefers-color-scheme".into(),
+        value: if dark { "dark" } else { "light" }.into(),
+    }];
+    if forced {
+        features.push(Emulation::MediaFeature {
+            name: "forced-colors".into(),
+            value: "active".into(),
+        });
+    }
+    tab.call_method(Emulation::SetEmulatedMedia {
+        media: Some(if print { "print" } else { "" }.into()),
+        features: Some(features),
+    })
+    .expect("emulated media");
+}
+
+/// Opens `url` and waits until the search script has run.
+pub fn open(tab: &Tab, url: &str) {
+    tab.navigate_to(url).expect("navigate");
+    tab.wait_until_navigated().expect("loaded");
+    wait_for(
+        tab,
+        "the search box",
+        "!document.querySelector('form.site-search').hidden",
+    );
+}
+
+/// Evaluates `js`, awaiting the promise it returns, and returns its value.
+pub fn eval_async(tab: &Tab, js: &str) -> serde_json::Value {
+    tab.evaluate(js, true)
+        .ok()
+        .and_then(|r| r.value)
+        .unwrap_or(serde_json::Value::Null)
+}
+
+/// A screenshot of the viewport at `path`.
+pub fn snap(tab: &Tab, path: &Path) {
+    let png = tab
+        .capture_screenshot(Page::CaptureScreenshotFormatOption::Png, None, None, true)
+        .expect("screenshot");
+    std::fs::write(path, png).expect("write screenshot");
+}
+
 /// JavaScript: the elements that reach past `WIDTH` (the device width: a mobile browser widens
 /// its layout viewport to fit what sticks out), outside any box that scrolls or clips them, as
 /// a JSON list of `tag.class`.
@@ -181,7 +272,7 @@ pub fn wait_for(tab: &Tab, what: &str, js: &str) {
 }
 
 /// A screenshot of the whole page (the viewport grown to the page's height) at `path`.
-fn screenshot(tab: &Tab, width: u32, dark: bool, path: &Path) {
+pub fn screenshot(tab: &Tab, width: u32, dark: bool, path: &Path) {
     let height = eval(tab, "document.documentElement.scrollHeight")
         .as_u64()
         .unwrap_or(900);
@@ -210,19 +301,7 @@ fn every_page_kind_renders_without_console_errors_at_two_widths() {
     let browser = launch(chromium, tmp.path().join("profile"));
     let tab = browser.new_tab().expect("tab");
     let console = watch_console(&tab);
-    let pages = [
-        ("index", ""),
-        ("overview", "us-ukraine/"),
-        ("article", "us-ukraine/article/"),
-        ("timeline", "us-ukraine/timeline/"),
-        ("actors", "us-ukraine/actors/"),
-        ("actor", "us-ukraine/actors/trump/"),
-        ("questions", "us-ukraine/questions/"),
-        ("question", "us-ukraine/questions/nato-in-settlement/"),
-        ("print", "us-ukraine/print/"),
-        ("404", "404.html"),
-    ];
-    for (kind, path) in pages {
+    for (kind, path) in PAGES {
         for (width, dark) in [(1280, false), (390, false), (1280, true)] {
             viewport(&tab, width, 900, dark);
             tab.navigate_to(&srv.url(BASE, path)).expect("navigate");
@@ -256,7 +335,7 @@ fn every_page_kind_renders_without_console_errors_at_two_widths() {
     tab.wait_until_navigated().expect("loaded");
     let marks = eval(
         &tab,
-        "[...document.querySelectorAll('.timeline-chart a.mark')].filter(a => document.getElementById(decodeURIComponent(new URL(a.href.baseVal || a.getAttribute('href'), location).hash.slice(1)))).length",
+        "[...document.querySelectorAll('.timeline-chart .chart-wide a.mark')].filter(a => document.getElementById(decodeURIComponent(new URL(a.href.baseVal || a.getAttribute('href'), location).hash.slice(1)))).length",
     );
     assert_eq!(
         marks,

@@ -67,7 +67,10 @@ fn article_marks_evidence_links_mentions_and_numbers_blocks() {
     for n in 1..=6 {
         assert!(main.contains(&format!(" id=\"p-{n}\"")), "no p-{n}");
     }
-    assert!(main.contains("<h1 id=\"p-1\">Talks in Geneva</h1>"));
+    // The article's `#` heading sits below the page title (the only h1): it differs from the
+    // source's title, so it stays a block.
+    assert!(main.contains("<h2 id=\"p-1\">Talks in Geneva</h2>"));
+    assert_eq!(html.matches("<h1").count(), 1);
     assert!(main.contains("<p id=\"p-2\">"));
     assert!(main.contains("<li id=\"p-3\">"));
     assert!(main.contains("<pre class=\"code language-rust\" id=\"p-5\">"));

@@ -105,12 +105,14 @@ fn hostile_content_is_escaped_everywhere() {
     );
     assert!(overview.contains("Mallory &lt;script&gt;alert(&quot;name&quot;)&lt;/script&gt;"));
     assert!(overview.contains("Attacker &quot;quoted&quot; &amp; &lt;i&gt;tagged&lt;/i&gt;"));
-    // A URL that tries to leave its attribute stays inside it.
-    assert!(overview.contains(
-        "href=\"https://example.com/src&quot;&gt;&lt;script&gt;alert(5)&lt;/script&gt;\""
-    ));
+    // A URL that tries to leave its attribute stays inside it, its quotes and angle brackets
+    // percent-encoded (a valid URL).
+    assert!(
+        overview
+            .contains("href=\"https://example.com/src%22%3E%3Cscript%3Ealert(5)%3C/script%3E\"")
+    );
     let actor = read(&out.join("hostile/actors/mallory/index.html"));
-    assert!(actor.contains("href=\"https://example.com/&quot;onmouseover=&quot;alert(6)\""));
+    assert!(actor.contains("href=\"https://example.com/%22onmouseover=%22alert(6)\""));
     let site = read(&out.join("index.html"));
     assert!(
         site.contains("<title>Briefs &lt;script&gt;"),

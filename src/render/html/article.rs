@@ -5,10 +5,11 @@
 //! through a wrapper), every evidence range is wrapped in `<mark class="evidence">` piece by
 //! piece (one piece per text event, so marks nest correctly across emphasis and links; the
 //! first piece carries the anchor id), and linked mentions become `<a class="mention">`.
+//! Headings are levelled below the page's title ([`heading_levels`]): it is the only `<h1>`.
 
 use std::collections::{HashMap, HashSet};
 
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 use crate::model::article::{Article, ChunkKind};
 use crate::render::html::highlight::Highlighter;
@@ -61,14 +62,17 @@ impl State<'_> {
     }
 }
 
-/// Renders every chunk of `article`.
+/// Renders every chunk of `article`. `title`: its first chunk is a `#` title that the page
+/// shows as its own heading (see [`heading_levels`]).
 pub fn render(
     article: &Article,
     marks: &[Mark],
     links: &[Link],
     cx: &MdContext,
     hl: &Highlighter,
+    title: bool,
 ) -> Rendered {
+    let levelled = heading_levels(article, title);
     let mut run_of: HashMap<usize, usize> = HashMap::new();
     for (ri, r) in article.runs.iter().enumerate() {
         run_of.insert(r.event, ri);
@@ -79,7 +83,8 @@ pub fn render(
     };
     let mut out = Rendered::default();
     let mut notes = String::new();
-    for chunk in &article.chunks {
+    for (ci, chunk) in article.chunks.iter().enumerate() {
+        let in_title = title && ci == 0;
         let mut events: Vec<Event> = Vec::new();
         let mut sanitizer = Sanitizer::new(*cx);
         let mut code: Option<(usize, String, String)> = None; // (block, lang, text)
@@ -114,11 +119,14 @@ pub fn render(
                 }) => {
                     let id = (opens > 0).then(|| CowStr::from(format!("p-{opens}")));
                     events.push(Event::Start(Tag::Heading {
-                        level,
+                        level: levelled(level, in_title),
                         id,
                         classes,
                         attrs,
                     }));
+                }
+                Event::End(TagEnd::Heading(level)) => {
+                    events.push(Event::End(TagEnd::Heading(levelled(level, in_title))))
                 }
                 Event::Start(Tag::Table(al)) => {
                     events.push(Event::Html(cow(format!(
@@ -174,6 +182,41 @@ pub fn render(
     }
     out.footnotes = (!notes.is_empty()).then_some(notes);
     out
+}
+
+/// The levels article headings are rendered at, so that the page's title stays the only
+/// `<h1>` and no level is skipped after it: the article's highest level becomes `<h2>` and the
+/// others follow it (`#`/`##` become `<h2>`/`<h3>`; an article of `###` only gets `<h2>`). A
+/// folded leading title (`title`) is an `<h2>` wherever it is shown as a block, and the
+/// article's other headings are levelled without it.
+pub fn heading_levels(
+    article: &Article,
+    title: bool,
+) -> impl Fn(HeadingLevel, bool) -> HeadingLevel + use<> {
+    let skip = if title {
+        article.chunks.first().map_or(0..0, |c| c.events.clone())
+    } else {
+        0..0
+    };
+    let top = article
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !skip.contains(i))
+        .filter_map(|(_, e)| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(*level as usize),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
+    move |level: HeadingLevel, in_title: bool| {
+        let n = if in_title {
+            2
+        } else {
+            (level as usize + 2).saturating_sub(top).clamp(2, 6)
+        };
+        HeadingLevel::try_from(n).unwrap_or(HeadingLevel::H6)
+    }
 }
 
 /// A footnote label made safe for an id.

@@ -115,11 +115,11 @@ pub fn filter_url(url: &str, cx: &MdContext) -> Option<String> {
         .collect();
     if let Some(scheme) = scheme(&compact) {
         return match scheme.to_ascii_lowercase().as_str() {
-            "http" | "https" | "mailto" => Some(url.trim().to_string()),
+            "http" | "https" | "mailto" => Some(url_text(url.trim())),
             _ => None,
         };
     }
-    let url = url.trim();
+    let url = &url_text(url.trim());
     if url.starts_with('#') || url.is_empty() {
         Some(url.to_string())
     } else if url.starts_with("//") {
@@ -148,7 +148,22 @@ fn scheme(url: &str) -> Option<&str> {
 pub fn web_url(url: &str) -> Option<String> {
     let u = url.trim();
     let lower = u.to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")).then(|| u.to_string())
+    (lower.starts_with("https://") || lower.starts_with("http://")).then(|| url_text(u))
+}
+
+/// `url` with the characters a URL may not hold (spaces, quotes, `<`, `>`, `` ` ``, `{`, `}`,
+/// `|`, `\`, `^`, controls) percent-encoded, so that an `href` stays a valid URL whatever the
+/// user wrote (escaping for HTML happens on top of this, in the templates).
+pub fn url_text(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if c.is_ascii_control() || " \"<>`{}|\\^".contains(c) {
+            out.push_str(&format!("%{:02X}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A `CowStr` helper for callers building events.
@@ -192,6 +207,14 @@ mod tests {
         );
         assert_eq!(filter_url("/other/", &CX).as_deref(), Some("/r/other/"));
         assert_eq!(filter_url("#p-3", &CX).as_deref(), Some("#p-3"));
+        assert_eq!(
+            filter_url("https://e.example/a\"><b>", &CX).as_deref(),
+            Some("https://e.example/a%22%3E%3Cb%3E")
+        );
+        assert_eq!(
+            web_url("https://e.example/x y").as_deref(),
+            Some("https://e.example/x%20y")
+        );
         assert_eq!(filter_url("a/b:c", &CX).as_deref(), Some("/r/p/a/b:c"));
     }
 

@@ -105,6 +105,9 @@ pub struct ActorView {
     /// This actor, its relations and the actors it shares events with, as a picture (actor
     /// page), or null when it has none.
     pub neighbourhood: Option<Neighbourhood>,
+    /// The same neighbourhood stacked for narrow screens and paper (the actor on top, its
+    /// neighbours in rows below); null when `neighbourhood` is.
+    pub neighbourhood_narrow: Option<Neighbourhood>,
     /// Summary (else role) as plain text, at most 200 characters, for the page head.
     pub description: String,
     /// The actor as a schema.org `Person`, `Organization` or `Country` (aliases as
@@ -206,6 +209,13 @@ pub struct ArticleView {
     pub blocks: Vec<BlockView>,
     /// Footnote definitions, rendered, or null when the article has none.
     pub footnotes_html: Option<String>,
+    /// When the article starts with a `#` title that repeats the page's title (the source's
+    /// title, or any leading `#` title when the source has none): that heading's content, for
+    /// the article page to show as its own `<h1>` (with `id="p-{title_number}"`) instead of
+    /// showing it twice; its block has `title: true`. Null otherwise.
+    pub title_html: Option<String>,
+    /// The block number of that title (0 without one).
+    pub title_number: usize,
 }
 
 /// One top-level block of the article (a paragraph, heading, list, quote, table or code).
@@ -222,6 +232,9 @@ pub struct BlockView {
     pub html: String,
     /// The annotations citing anything in this block.
     pub citations: Vec<CitationView>,
+    /// `true` for the article's leading title when the article page folds it into its own
+    /// heading (see `ArticleView.title_html`); the print page still shows it as a block.
+    pub title: bool,
 }
 
 /// An annotation citing a block.

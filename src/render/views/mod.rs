@@ -12,14 +12,17 @@
 //! `ld_json` are JSON-LD escaped for a `<script type="application/ld+json">` element, and
 //! `title_css` is a CSS string escaped for a `<style>` element (see [`PacketMeta`]). The
 //! pictures (`packet.timeline_chart`, `packet.actor_map`, `actor.neighbourhood`) are geometry
-//! computed at build time, documented in [`pictures`]; the theme draws them as SVG. The views of
+//! computed at build time, documented in [`pictures`] (and their narrow-screen and paper forms
+//! in [`narrow`]); the theme draws them as SVG. The views of
 //! a packet's events, actors, questions and article are in [`items`].
 
 use serde::Serialize;
 
 pub mod items;
+pub mod narrow;
 pub mod pictures;
 pub use items::*;
+pub use narrow::*;
 pub use pictures::*;
 
 /// `site`: the whole site, on every page.
@@ -123,6 +126,16 @@ pub struct PacketView {
     /// The small timeline chart (overview): key events labelled (or, without key events, the
     /// first ones), the others as ticks on the axis; null without events.
     pub timeline_chart_small: Option<TimelineChart>,
+    /// The timeline chart with time running down (every event labelled), drawn instead of
+    /// `timeline_chart` on narrow screens and on paper; null without events.
+    pub timeline_column: Option<TimelineColumn>,
+    /// The small chart with time running down (overview, narrow screens and paper); null
+    /// without events.
+    pub timeline_column_small: Option<TimelineColumn>,
+    /// The full timeline chart laid out for paper (narrower, so that it prints at its own
+    /// size with 8 pt labels), drawn instead of `timeline_chart` when printing; null without
+    /// events.
+    pub timeline_chart_paper: Option<TimelineChart>,
     /// The map of all actors by side, or null without actors.
     pub actor_map: Option<ActorMap>,
     /// Descriptions and JSON-LD for the page heads.

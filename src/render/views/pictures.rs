@@ -140,6 +140,9 @@ pub struct ChartMark {
     /// `true` when the label is drawn inside its (long) bar, which is then taller
     /// (`bar_h`) and drawn light.
     pub label_over: bool,
+    /// `true` for a month or a year much longer than the run of days its segment zooms
+    /// into: drawn as a thin, light bar so that it does not swamp them.
+    pub context: bool,
 }
 
 /// An unlabelled event on the small chart.
@@ -271,4 +274,7 @@ pub struct Neighbourhood {
     pub edges: Vec<MapEdge>,
     /// Line height of the labels.
     pub line_height: f64,
+    /// `end` when `badge_x` is the labels' right end (the wide form), `start` when their left
+    /// end (the narrow form, `actor.neighbourhood_narrow`): the SVG `text-anchor`.
+    pub label_anchor: &'static str,
 }

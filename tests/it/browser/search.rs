@@ -143,3 +143,68 @@ fn hostile_packet_text_shows_as_text_in_the_results() {
     let problems = console.lock().expect("console").clone();
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+#[test]
+fn results_beyond_the_first_twelve_are_reachable_by_keyboard() {
+    let Some(chromium) = chromium() else { return };
+    let tmp = tempdir();
+    let (_out, srv) = example_site(tmp.path());
+    let browser = launch(chromium, tmp.path().join("profile"));
+    let tab = browser.new_tab().expect("tab");
+    search(&tab, &srv.url(BASE, "us-ukraine/"), "zelensky");
+    wait_for(
+        &tab,
+        "results",
+        "document.querySelectorAll('.search-results a').length > 0",
+    );
+    let total = eval(
+        &tab,
+        "Number(document.querySelector('.search-status').textContent.match(/of (\\d+)/)[1])",
+    )
+    .as_u64()
+    .unwrap_or(0);
+    assert!(total > 12, "{total} results for zelensky");
+    assert_eq!(
+        eval(
+            &tab,
+            "document.querySelectorAll('.search-results a').length"
+        ),
+        12
+    );
+    // ↓ thirteen times reaches the button after the twelfth result; Enter shows more and
+    // takes the focus to the thirteenth.
+    for _ in 0..13 {
+        tab.press_key("ArrowDown").expect("down");
+    }
+    assert_eq!(
+        eval(&tab, "document.activeElement.className"),
+        "search-more"
+    );
+    tab.press_key("Enter").expect("enter");
+    wait_for(
+        &tab,
+        "more results",
+        "document.querySelectorAll('.search-results a').length > 12",
+    );
+    assert_eq!(
+        eval(
+            &tab,
+            "document.activeElement === document.querySelectorAll('.search-results a')[12]"
+        ),
+        true
+    );
+    let shown = eval(
+        &tab,
+        "document.querySelectorAll('.search-results a').length",
+    )
+    .as_u64()
+    .unwrap_or(0);
+    assert_eq!(shown, total.min(24));
+    let status = eval(&tab, "document.querySelector('.search-status').textContent");
+    let status = status.as_str().unwrap_or("");
+    assert!(
+        status.contains(&format!("{shown} of {total}"))
+            || (shown == total && status.starts_with(&total.to_string())),
+        "{status}"
+    );
+}

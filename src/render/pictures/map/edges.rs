@@ -51,7 +51,8 @@ fn cy(n: &MapNode) -> f64 {
     n.y + n.h / 2.0
 }
 
-/// The relations (numbered, with badges) and the co-appearances, as edges.
+/// The relations (numbered, with badges) and the co-appearances, as edges; curves and badges
+/// stay inside the map's `width`.
 pub fn edges(
     actors: &[ActorView],
     g: &Graph,
@@ -59,6 +60,7 @@ pub fn edges(
     col: &[usize],
     ncols: usize,
     gap: f64,
+    width: f64,
 ) -> (Vec<MapEdge>, Vec<MapEdge>) {
     let pairs = strong_pairs(g, actors.len());
     let ends: Vec<(usize, usize)> = g
@@ -105,8 +107,16 @@ pub fn edges(
         let xa = if ra { na.x + na.w } else { na.x };
         let xb = if rb { nb.x + nb.w } else { nb.x };
         if col[a] == col[b] {
-            let bulge =
-                (10.0 + 0.15 * (yb - ya).abs()).min(gap * 1.2) * if ra { 1.0 } else { -1.0 };
+            // An arc stays inside the map with room for its badge.
+            let room = if ra {
+                width - xa.max(xb) - 2.0 * BADGE - 2.0
+            } else {
+                xa.min(xb) - 2.0 * BADGE - 2.0
+            };
+            let bulge = (10.0 + 0.15 * (yb - ya).abs())
+                .min(gap * 1.2)
+                .min(room.max(0.0))
+                * if ra { 1.0 } else { -1.0 };
             return [(xa, ya), (xa + bulge, ya), (xb + bulge, yb), (xb, yb)];
         }
         let dx = (xb - xa) / 2.0;
@@ -121,7 +131,8 @@ pub fn edges(
         let others = badges
             .iter()
             .map(|b| ((b.0 - p.0).powi(2) + (b.1 - p.1).powi(2)).sqrt() - 2.0 * BADGE);
-        boxes.chain(others).fold(f64::MAX, f64::min)
+        let inside = (p.0 - BADGE - 1.0).min(width - BADGE - 1.0 - p.0);
+        boxes.chain(others).fold(inside, f64::min)
     };
     let spots: Vec<f64> = (0..17u32)
         .map(|i| 0.5 + if i % 2 == 0 { 1.0 } else { -1.0 } * 0.05 * i.div_ceil(2) as f64)
@@ -142,6 +153,8 @@ pub fn edges(
                 best = (q, c);
             }
         }
+        // Never past the map's sides, even when no spot is clear.
+        best.0.0 = best.0.0.clamp(BADGE + 1.0, width - BADGE - 1.0);
         badges.push(best.0);
         relations.push(MapEdge {
             from: actor_ref(&actors[*f]),

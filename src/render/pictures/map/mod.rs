@@ -161,7 +161,8 @@ pub fn layout(actors: &[ActorView], g: &Graph) -> Option<ActorMap> {
             }
         })
         .collect();
-    let (relations, together) = edges::edges(actors, g, &nodes, &pl.col, pl.ncols, col_w - node_w);
+    let (relations, together) =
+        edges::edges(actors, g, &nodes, &pl.col, pl.ncols, col_w - node_w, WIDTH);
     Some(ActorMap {
         width: WIDTH,
         height: HEAD + pl.rows as f64 * PITCH,

@@ -20,6 +20,7 @@ pub(crate) fn actors(n: usize) -> Vec<ActorView> {
             mentions: Vec::new(),
             url: format!("/p/actors/a{i}/"),
             neighbourhood: None,
+            neighbourhood_narrow: None,
             description: String::new(),
             ld_json: String::new(),
         })
@@ -101,6 +102,16 @@ fn thirty_actors_fit_without_overlap_and_badges_stay_clear() {
         "{clear} of {}",
         m.relations.len()
     );
+    // Every badge lies whole inside the map (none half cut off at a side).
+    for e in &m.relations {
+        assert!(
+            e.badge_x - BADGE >= 0.0 && e.badge_x + BADGE <= m.width,
+            "badge {} at {}",
+            e.number,
+            e.badge_x
+        );
+        assert!(e.badge_y - BADGE >= 0.0 && e.badge_y + BADGE <= m.height);
+    }
     // Co-appearances never duplicate a relation.
     for e in &m.together {
         assert!(

@@ -112,6 +112,27 @@ pub struct Scale {
 }
 
 impl Scale {
+    /// `[start, end]` cut to piece `k`: a month or a year is drawn in its own segment, never
+    /// across a break into the next one.
+    pub fn clip(&self, start: f64, end: f64, k: usize) -> (f64, f64) {
+        match self.pieces.get(k) {
+            Some(p) => (start.clamp(p.t0, p.t1), end.clamp(p.t0, p.t1)),
+            None => (start, end),
+        }
+    }
+
+    /// x of day `t` on piece `k` (clamped to it): unlike [`Scale::x`], a day on the boundary
+    /// two pieces share lands on piece `k`.
+    pub fn x_in(&self, t: f64, k: usize) -> f64 {
+        match self.pieces.get(k) {
+            Some(p) if p.t1 - p.t0 > f64::EPSILON => {
+                p.x0 + (t.clamp(p.t0, p.t1) - p.t0) / (p.t1 - p.t0) * (p.x1 - p.x0)
+            }
+            Some(p) => p.x0,
+            None => self.x(t).0,
+        }
+    }
+
     /// `(x, clamped)` for day `t`.
     pub fn x(&self, t: f64) -> (f64, bool) {
         let (Some(first), Some(last)) = (self.pieces.first(), self.pieces.last()) else {
@@ -177,10 +198,31 @@ const UNITS: [Unit; 13] = [
 ];
 
 /// Ticks for piece `p` with labels of `font` px, and a caption giving the context the tick
-/// labels leave out (the month for day ticks, the year for month ticks).
-pub fn ticks(p: &Piece, font: f64) -> (Vec<Tick>, Option<String>) {
+/// labels leave out (the month for day ticks, the year for month ticks) for the days
+/// `content` (`[first, after last)`: the events', not the padded piece's, so that a segment
+/// of December days is not captioned `Nov–Dec`). `vertical`: the axis runs down the page
+/// (`x0`/`x1` are then heights), so labels need a line's height each instead of their width.
+pub fn ticks(
+    p: &Piece,
+    font: f64,
+    content: (f64, f64),
+    vertical: bool,
+) -> (Vec<Tick>, Option<String>) {
     let per_day = (p.x1 - p.x0) / (p.t1 - p.t0).max(1e-9);
-    let need = |chars: f64| chars * font * 0.62 + 8.0;
+    let need = |chars: f64| {
+        if vertical {
+            font * 1.25
+        } else {
+            chars * font * 0.62 + 8.0
+        }
+    };
+    let half = |chars: f64| {
+        if vertical {
+            font * 0.5
+        } else {
+            chars * font * 0.31
+        }
+    };
     let unit = UNITS
         .iter()
         .copied()
@@ -192,6 +234,9 @@ pub fn ticks(p: &Piece, font: f64) -> (Vec<Tick>, Option<String>) {
         .unwrap_or(Unit::Year(1000));
     let (y0, m0, _) = civil(p.t0.floor() as i64);
     let (y1, m1, _) = civil(p.t1.floor() as i64);
+    let (c0, c1) = (content.0.max(p.t0), content.1.min(p.t1));
+    let (cy0, cm0, _) = civil(c0.floor() as i64);
+    let (cy1, cm1, _) = civil((c1 - 1.0).max(c0).floor() as i64);
     let mut out = Vec::new();
     let inside = |t: f64| t >= p.t0 && t <= p.t1;
     let at = |t: f64| p.x0 + (t - p.t0) * per_day;
@@ -207,7 +252,7 @@ pub fn ticks(p: &Piece, font: f64) -> (Vec<Tick>, Option<String>) {
                     } else {
                         d.to_string()
                     };
-                    let half = label.chars().count() as f64 * font * 0.31;
+                    let half = half(label.chars().count() as f64);
                     let fits = at(c) - half >= p.x0 && at(c) + half <= p.x1;
                     let label = if fits { label } else { String::new() };
                     out.push(Tick {
@@ -250,11 +295,17 @@ pub fn ticks(p: &Piece, font: f64) -> (Vec<Tick>, Option<String>) {
         }
     }
     let caption = match unit {
-        Unit::Day(_) if (y0, m0) == (y1, m1) => Some(format!("{} {y0}", month_name(m0))),
-        Unit::Day(_) if y0 == y1 => Some(format!("{}–{} {y0}", month_name(m0), month_name(m1))),
-        Unit::Day(_) => Some(format!("{} {y0} – {} {y1}", month_name(m0), month_name(m1))),
-        Unit::Month(_) if y0 == y1 => Some(y0.to_string()),
-        Unit::Month(_) => Some(format!("{y0}–{y1}")),
+        Unit::Day(_) if (cy0, cm0) == (cy1, cm1) => Some(format!("{} {cy0}", month_name(cm0))),
+        Unit::Day(_) if cy0 == cy1 => {
+            Some(format!("{}–{} {cy0}", month_name(cm0), month_name(cm1)))
+        }
+        Unit::Day(_) => Some(format!(
+            "{} {cy0} – {} {cy1}",
+            month_name(cm0),
+            month_name(cm1)
+        )),
+        Unit::Month(_) if cy0 == cy1 => Some(cy0.to_string()),
+        Unit::Month(_) => Some(format!("{cy0}–{cy1}")),
         Unit::Year(_) => None,
     };
     (out, caption)

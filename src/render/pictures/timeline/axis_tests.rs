@@ -92,7 +92,7 @@ fn ticks_use_the_finest_unit_that_fits() {
         x0: 0.0,
         x1: 500.0,
     };
-    let (t, cap) = ticks(&p, 12.0);
+    let (t, cap) = ticks(&p, 12.0, (p.t0, p.t1), false);
     let labels: Vec<&str> = t.iter().map(|t| t.label.as_str()).collect();
     assert_eq!(
         labels,
@@ -108,7 +108,7 @@ fn ticks_use_the_finest_unit_that_fits() {
         x0: 0.0,
         x1: 60.0,
     };
-    let (t, cap) = ticks(&p, 12.0);
+    let (t, cap) = ticks(&p, 12.0, (p.t0, p.t1), false);
     assert_eq!(t.iter().filter(|t| !t.label.is_empty()).count(), 1);
     assert_eq!(t[0].label, "2014");
     assert_eq!(cap, None);
@@ -119,7 +119,7 @@ fn ticks_use_the_finest_unit_that_fits() {
         x0: 0.0,
         x1: 300.0,
     };
-    let (t, cap) = ticks(&p, 12.0);
+    let (t, cap) = ticks(&p, 12.0, (p.t0, p.t1), false);
     let labels: Vec<&str> = t
         .iter()
         .map(|t| t.label.as_str())

@@ -10,32 +10,8 @@ use crate::model::date::{FuzzyDate, Point, Precision};
 use crate::render::pictures::fit::{allocate, r1, text_width};
 use crate::render::pictures::timeline::axis::{self, Piece, Scale};
 use crate::render::pictures::timeline::marks;
+pub use crate::render::pictures::timeline::plan::{Item, Plan, anchor, plan};
 use crate::render::views::{ChartBreak, ChartRug, ChartSegment, ChartTick, TimelineChart};
-
-/// One event as the chart sees it.
-#[derive(Debug, Clone)]
-pub struct Item {
-    /// First day (days since 1970).
-    pub start: f64,
-    /// Day after the last day.
-    pub end: f64,
-    /// Month or year precision (its extent is not a precise anchor).
-    pub coarse: bool,
-    /// Approximate date.
-    pub approximate: bool,
-    /// Key event.
-    pub key: bool,
-    /// Drawn with a label (otherwise as a rug tick on the axis).
-    pub labelled: bool,
-    /// Event id.
-    pub id: String,
-    /// Title.
-    pub title: String,
-    /// Date as shown.
-    pub date: String,
-    /// Link.
-    pub url: String,
-}
 
 /// Sizes of one chart.
 #[derive(Debug, Clone, Copy)]
@@ -63,6 +39,15 @@ pub const SMALL: Options = Options {
     font: 12.5,
     lane: 22.0,
     max_chars: 40,
+};
+
+/// The full chart on paper: as wide as an A4 or Letter page's text (180 mm, 680 px), printed
+/// at its own size so that its labels are 11 px (8.25 pt).
+pub const PAPER: Options = Options {
+    width: 680.0,
+    font: 11.0,
+    lane: 19.0,
+    max_chars: 32,
 };
 
 /// Space left of the first and right of the last segment.
@@ -97,60 +82,8 @@ pub fn extent(d: &FuzzyDate) -> (f64, f64) {
 
 /// Lays the chart out. `items` are in timeline order.
 pub fn layout(items: &[Item], o: &Options) -> TimelineChart {
-    let anchor = |it: &Item| {
-        if it.coarse {
-            (it.start + it.end) / 2.0
-        } else {
-            it.start + 0.5
-        }
-    };
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by(|&i, &j| {
-        anchor(&items[i])
-            .total_cmp(&anchor(&items[j]))
-            .then(i.cmp(&j))
-    });
-    let anchors: Vec<f64> = order.iter().map(|&i| anchor(&items[i])).collect();
-    let groups: Vec<Vec<usize>> = axis::split(&anchors, 7.0)
-        .into_iter()
-        .filter(|g| !g.is_empty())
-        .map(|g| order[g].to_vec())
-        .collect();
-    // Time extent of each group: its precise events, or all of them when none is precise.
-    let mut ext: Vec<(f64, f64)> = groups
-        .iter()
-        .map(|g| {
-            let precise: Vec<&Item> = g
-                .iter()
-                .map(|&i| &items[i])
-                .filter(|it| !it.coarse)
-                .collect();
-            let set = if precise.is_empty() {
-                g.iter().map(|&i| &items[i]).collect()
-            } else {
-                precise
-            };
-            let a = set.iter().map(|it| it.start).fold(f64::MAX, f64::min);
-            let b = set.iter().map(|it| it.end).fold(f64::MIN, f64::max);
-            let pad = (0.04 * (b - a)).max(0.5);
-            (a - pad, b + pad)
-        })
-        .collect();
-    for k in 1..ext.len() {
-        if ext[k - 1].1 > ext[k].0 {
-            let last = groups[k - 1]
-                .iter()
-                .map(|&i| anchor(&items[i]))
-                .fold(f64::MIN, f64::max);
-            let next = groups[k]
-                .iter()
-                .map(|&i| anchor(&items[i]))
-                .fold(f64::MAX, f64::min);
-            let m = ((ext[k - 1].1 + ext[k].0) / 2.0).clamp(last, next.max(last));
-            ext[k - 1].1 = m;
-            ext[k].0 = m;
-        }
-    }
+    let plan = plan(items);
+    let (groups, ext, content) = (&plan.groups, &plan.padded, &plan.content);
     let weights: Vec<f64> = groups.iter().map(|g| 1.0 + g.len() as f64).collect();
     let avail = o.width - 2.0 * MARGIN - BREAK * groups.len().saturating_sub(1) as f64;
     let widths = allocate(&weights, avail, MIN_SEGMENT);
@@ -166,13 +99,39 @@ pub fn layout(items: &[Item], o: &Options) -> TimelineChart {
         x += w + BREAK;
     }
     let tick_font = o.font - 1.0;
+    let last = scale.pieces.len().saturating_sub(1);
     let segments = scale
         .pieces
         .iter()
-        .map(|p| {
-            let (ticks, caption) = axis::ticks(p, tick_font);
-            let caption =
-                caption.filter(|c| text_width(c, tick_font, false) <= p.x1 - p.x0 + BREAK - 8.0);
+        .enumerate()
+        .map(|(k, p)| {
+            let (ticks, caption) = axis::ticks(p, tick_font, content[k], false);
+            // The caption is centred under its segment, moved inwards at the chart's ends,
+            // and left out when wider than the segment and half the breaks beside it.
+            let room = (
+                if k == 0 {
+                    MARGIN / 2.0
+                } else {
+                    p.x0 - BREAK / 2.0 + 4.0
+                },
+                if k == last {
+                    o.width - MARGIN / 2.0
+                } else {
+                    p.x1 + BREAK / 2.0 - 4.0
+                },
+            );
+            let mid = (p.x0 + p.x1) / 2.0;
+            let (caption, caption_x) = match caption {
+                Some(c) => {
+                    let half = text_width(&c, tick_font, true) / 2.0;
+                    if 2.0 * half <= room.1 - room.0 {
+                        (Some(c), mid.clamp(room.0 + half, room.1 - half))
+                    } else {
+                        (None, mid)
+                    }
+                }
+                None => (None, mid),
+            };
             ChartSegment {
                 x0: r1(p.x0),
                 x1: r1(p.x1),
@@ -185,7 +144,7 @@ pub fn layout(items: &[Item], o: &Options) -> TimelineChart {
                     })
                     .collect(),
                 caption,
-                caption_x: r1((p.x0 + p.x1) / 2.0),
+                caption_x: r1(caption_x),
             }
         })
         .collect();
@@ -203,15 +162,17 @@ pub fn layout(items: &[Item], o: &Options) -> TimelineChart {
             },
         })
         .collect();
-    let (marks, lane_count) = marks::marks(items, &scale, o);
+    let (marks, lane_count) = marks::marks(items, &scale, &plan, o);
     let top = 8.0;
     let axis_y = top + lane_count as f64 * o.lane + 6.0;
     let rug = items
         .iter()
-        .filter(|it| !it.labelled)
-        .map(|it| ChartRug {
+        .zip(&plan.segment)
+        .filter(|(it, _)| !it.labelled)
+        .map(|(it, &k)| ChartRug {
             x: r1(if it.coarse {
-                (scale.x(it.start).0 + scale.x(it.end).0) / 2.0
+                let (a, b) = scale.clip(it.start, it.end, k);
+                (scale.x_in(a, k) + scale.x_in(b, k)) / 2.0
             } else {
                 scale.x(anchor(it)).0
             }),

@@ -127,3 +127,73 @@ fn unlabelled_items_become_a_rug() {
     assert_eq!(c.rug.len(), items.len() - 1);
     assert_eq!(c.lanes, 1);
 }
+
+/// A strike briefing: a year of talks, a month of build-up, a zoomed run of days, then months
+/// of aftermath (the shape that once swamped the days and clipped the last caption).
+fn strike() -> Vec<Item> {
+    vec![
+        item("2005", "Contract talks drag through the year", false),
+        item("2005-12", "The union sets a strike deadline", false),
+        item("2005-12-20/2005-12-22", "Buses and subways stop", true),
+        item("2005-12-21", "A judge fines the union", false),
+        item("2005-12-22", "The board votes to end the strike", false),
+        item("2005-12-23", "Trains run again", false),
+        item("2005-12-27", "A tentative agreement", true),
+        item("2006-01", "Members reject the contract", false),
+        item("2006-02", "The authority asks for arbitration", false),
+    ]
+}
+
+#[test]
+fn months_and_years_do_not_swamp_a_zoomed_run_of_days() {
+    let c = layout(&strike(), &FULL);
+    let seg_of = |x: f64| {
+        c.segments
+            .iter()
+            .position(|s| x >= s.x0 - 0.1 && x <= s.x1 + 0.1)
+    };
+    let find = |t: &str| c.marks.iter().find(|m| m.title.contains(t)).unwrap();
+    // The year stays in its own segment instead of running across the break into December.
+    let talks = find("talks");
+    assert_eq!(seg_of(talks.x0), seg_of(talks.x1 - 0.1));
+    assert!(!talks.context);
+    // December, much longer than the days its segment zooms into, is a thin context bar.
+    let deadline = find("deadline");
+    let strike = find("Buses");
+    assert!(deadline.context && !strike.context, "{deadline:?}");
+    assert!(deadline.bar_h < strike.bar_h);
+    assert_eq!(seg_of(deadline.x0 + 0.1), seg_of(strike.x0));
+}
+
+#[test]
+fn captions_name_the_events_months_and_stay_inside_the_chart() {
+    let c = layout(&strike(), &FULL);
+    let captions: Vec<(String, f64)> = c
+        .segments
+        .iter()
+        .filter_map(|s| s.caption.clone().map(|t| (t, s.caption_x)))
+        .collect();
+    let names: Vec<&str> = captions.iter().map(|c| c.0.as_str()).collect();
+    assert!(names.contains(&"Dec 2005"), "{names:?}");
+    assert!(
+        !names.iter().any(|n| n.contains("Nov") || n.contains("Mar")),
+        "{names:?}"
+    );
+    for (text, x) in &captions {
+        let half = text_width(text, c.font - 1.0, true) / 2.0;
+        assert!(
+            x - half >= 0.0 && x + half <= c.width,
+            "{text} at {x} is clipped"
+        );
+    }
+    // A long caption at the right end moves inwards rather than running off the edge.
+    let mut items = strike();
+    items.push(item("2006-02-25", "A late event", false));
+    items.push(item("2006-03-02", "Another late event", false));
+    let c = layout(&items, &FULL);
+    let last = c.segments.last().unwrap();
+    if let Some(text) = &last.caption {
+        let half = text_width(text, c.font - 1.0, true) / 2.0;
+        assert!(last.caption_x + half <= c.width, "{text} is clipped");
+    }
+}

@@ -7,22 +7,41 @@
 
 use crate::render::pictures::fit::{pack, r1, shorten, text_width};
 use crate::render::pictures::timeline::axis::Scale;
-use crate::render::pictures::timeline::chart::{Item, MARGIN, Options};
+use crate::render::pictures::timeline::chart::{MARGIN, Options};
+use crate::render::pictures::timeline::plan::{Item, Plan};
 use crate::render::views::ChartMark;
 
 /// Width of an approximate date's whiskers.
 pub const FUZZ: f64 = 10.0;
 
 /// The labelled marks (y still unset) and the number of lanes.
-pub fn marks(items: &[Item], scale: &Scale, o: &Options) -> (Vec<ChartMark>, usize) {
+/// `plan` gives each item's segment and says which segments zoom into their precise events:
+/// a month or a year much longer than such a segment is drawn as a thin, light context bar
+/// so that it does not swamp the days.
+pub fn marks(items: &[Item], scale: &Scale, plan: &Plan, o: &Options) -> (Vec<ChartMark>, usize) {
     let (left, right) = (MARGIN / 2.0, o.width - MARGIN / 2.0);
     let mut out: Vec<ChartMark> = Vec::new();
     let (mut keys, mut options, mut choices) = (Vec::new(), Vec::new(), Vec::new());
-    for it in items.iter().filter(|it| it.labelled) {
+    for (it, &k) in items
+        .iter()
+        .zip(&plan.segment)
+        .filter(|(it, _)| it.labelled)
+    {
         let point = !it.coarse && it.end - it.start <= 1.0;
         let r = if it.key { 6.5 } else { 5.0 };
-        let (mut x0, open_start) = scale.x(if point { it.start + 0.5 } else { it.start });
-        let (mut x1, open_end) = scale.x(if point { it.start + 0.5 } else { it.end });
+        let (start, end, context) = coarse_extent(it, scale, k, &plan.zoomed);
+        let (mut x0, mut x1) = if point {
+            let x = scale.x(it.start + 0.5).0;
+            (x, x)
+        } else if it.coarse {
+            (scale.x_in(start, k), scale.x_in(end, k))
+        } else {
+            (scale.x(start).0, scale.x(end).0)
+        };
+        let (open_start, open_end) = (
+            !point && (start > it.start || scale.x(it.start).1),
+            !point && (end < it.end || scale.x(it.end).1),
+        );
         if !point && x1 - x0 < 4.0 {
             let c = (x0 + x1) / 2.0;
             (x0, x1) = (c - 2.0, c + 2.0);
@@ -54,7 +73,7 @@ pub fn marks(items: &[Item], scale: &Scale, o: &Options) -> (Vec<ChartMark>, usi
             let (label, w) = fit(room_l);
             sides.push(("end", label, m0 - 6.0, (m0 - 6.0 - w, m1), false));
         }
-        if !point && x1 - x0 >= 60.0 {
+        if !point && !context && x1 - x0 >= 60.0 {
             let (label, _) = fit(x1 - x0 - 10.0);
             sides.push(("start", label, x0 + 5.0, (m0, m1), true));
         }
@@ -85,6 +104,8 @@ pub fn marks(items: &[Item], scale: &Scale, o: &Options) -> (Vec<ChartMark>, usi
             y: 0.0,
             r: if point {
                 r
+            } else if context {
+                2.0
             } else if it.key {
                 5.0
             } else {
@@ -94,15 +115,18 @@ pub fn marks(items: &[Item], scale: &Scale, o: &Options) -> (Vec<ChartMark>, usi
             bar_w: if point { 0.0 } else { r1(x1 - x0) },
             bar_h: if point {
                 2.0 * r
+            } else if context {
+                4.0
             } else if it.key {
                 10.0
             } else {
                 8.0
             },
+            context,
             fuzz_x0: r1(f0),
             fuzz_x1: r1(f1),
-            open_start: open_start && !point,
-            open_end: open_end && !point,
+            open_start,
+            open_end,
             label_x: 0.0,
             label_y: 0.0,
             label_anchor: "start",
@@ -121,4 +145,18 @@ pub fn marks(items: &[Item], scale: &Scale, o: &Options) -> (Vec<ChartMark>, usi
     }
     let count = placed.iter().map(|p| p.0 + 1).max().unwrap_or(0);
     (out, count)
+}
+
+/// The days a mark covers (a month or a year cut to its own segment `k`, [`Scale::clip`])
+/// and whether it is a context bar: a month or a year more than half again as long as the
+/// zoomed segment it sits in.
+pub fn coarse_extent(it: &Item, scale: &Scale, k: usize, zoomed: &[bool]) -> (f64, f64, bool) {
+    if !it.coarse {
+        return (it.start, it.end, false);
+    }
+    let (start, end) = scale.clip(it.start, it.end, k);
+    let context = scale.pieces.get(k).is_some_and(|p| {
+        zoomed.get(k).copied().unwrap_or(false) && it.end - it.start > 1.5 * (p.t1 - p.t0)
+    });
+    (start, end, context)
 }

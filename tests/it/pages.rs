@@ -41,6 +41,23 @@ fn one_actor() {
 }
 
 #[test]
+fn an_actor_lists_the_relations_declared_to_it() {
+    // Lee declares "deputy of → Smith"; Smith's page lists it in text, with its evidence.
+    let main = main_of("geneva-talks/actors/smith/index.html");
+    assert_snapshot!("actor_smith_relations", relations_section(&main));
+    assert!(main.contains("<li id=\"relation-from-lee\">"), "{main}");
+}
+
+/// The `<section id="relations">` of an actor page.
+fn relations_section(main: &str) -> &str {
+    let start = main
+        .find("<section id=\"relations\"")
+        .expect("relations section");
+    let end = start + main[start..].find("</section>").expect("end") + "</section>".len();
+    &main[start..end]
+}
+
+#[test]
 fn questions() {
     assert_snapshot!("questions", main_of("geneva-talks/questions/index.html"));
 }

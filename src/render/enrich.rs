@@ -49,7 +49,7 @@ pub fn timeline_chart(p: &Packet, v: &PacketView, small: bool) -> Option<Timelin
                 start,
                 end,
                 coarse,
-                approximate: e.date.approximate,
+                approximate: e.date.is_approximate(),
                 key: e.key,
                 labelled: !small || if any_key { e.key } else { i < 6 },
                 id: ev.id.clone(),

@@ -29,7 +29,7 @@ pub fn date_view(d: &FuzzyDate) -> DateView {
         start: d.start.iso(),
         end: d.end.map(|e| e.iso()),
         precision: d.precision().as_str(),
-        approximate: d.approximate,
+        approximate: d.is_approximate(),
     }
 }
 

@@ -17,8 +17,8 @@ use brief::model::article::Article;
 use brief::model::{Config, Packet};
 use brief::render::Renderer;
 use brief::validate::anchor::{Matcher, Query};
-use brief::validate::mentions;
 use brief::validate::{self, Overrides};
+use brief::validate::{audit, mentions};
 use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
 use serde_saphyr::Spanned;
 
@@ -210,7 +210,14 @@ fn stages(c: &mut Criterion) {
     for i in &inputs {
         let names = i.names();
         g.bench_function(i.name, |b| {
-            b.iter(|| mentions::near_misses(black_box(&i.packet.article), &i.article, &names))
+            b.iter(|| {
+                audit::near_misses(
+                    black_box(&i.packet.article),
+                    &i.article,
+                    &names,
+                    &Default::default(),
+                )
+            })
         });
     }
     g.finish();

@@ -5,6 +5,7 @@
 
 mod files;
 pub mod raw;
+mod reserved;
 mod yaml;
 
 use rayon::prelude::*;
@@ -149,6 +150,8 @@ pub fn load_packet(root: &Path, slug: &str, diags: &mut Diagnostics) -> RawPacke
         );
     }
     let mut sources: Vec<(String, String)> = Vec::new();
+    // Reserved names that a near-miss file stood for (their absence is not reported again).
+    let mut meant: Vec<&str> = Vec::new();
     for entry in walkdir::WalkDir::new(root.join(&dir))
         .min_depth(1)
         .sort_by_file_name()
@@ -177,10 +180,17 @@ pub fn load_packet(root: &Path, slug: &str, diags: &mut Diagnostics) -> RawPacke
             continue;
         }
         let name = inner.to_string_lossy().replace('\\', "/");
+        let near = (inner.components().count() == 1)
+            .then(|| reserved::near_miss(&name))
+            .flatten();
         if is_packet_file(&name) {
             if let Some(text) = read_text(root, &relp, diags) {
                 sources.push((name, text));
             }
+        } else if let Some(wanted) = near {
+            let exists = root.join(&dir).join(wanted).exists();
+            diags.push(reserved::diagnostic(&relp, &name, wanted, exists));
+            meant.push(wanted);
         } else {
             p.assets.push(inner);
         }
@@ -213,7 +223,7 @@ pub fn load_packet(root: &Path, slug: &str, diags: &mut Diagnostics) -> RawPacke
                     format!("every packet folder holds {what}; rename the folder"),
                 ),
             );
-        } else if !path.exists() && !files::is_symlink(&path) {
+        } else if !path.exists() && !files::is_symlink(&path) && !meant.contains(&name) {
             diags.push(
                 Diagnostic::error(&dir, 0, 0, format!("packet `{slug}` has no {name}"))
                     .help(format!("every packet folder holds {what}")),

@@ -40,6 +40,9 @@ pub struct PacketRaw {
     pub source: Option<Spanned<SourceRaw>>,
     #[serde(default)]
     pub changelog: Vec<Spanned<ChangeRaw>>,
+    /// Words or phrases of the article that the name audit should not report (not names).
+    #[serde(default)]
+    pub not_names: Vec<S>,
     pub timeline: Option<Spanned<Vec<Spanned<EventRaw>>>>,
     pub actors: Option<Spanned<Vec<Spanned<ActorRaw>>>>,
     pub questions: Option<Spanned<Vec<Spanned<QuestionRaw>>>>,

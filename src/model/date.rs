@@ -2,10 +2,14 @@
 //!
 //! A [`FuzzyDate`] keeps the precision it was written with; [`FuzzyDate::display`] shows it at
 //! that precision ("February 2025", "c. 2019", "14–16 February 2025"). Calendar validity is
-//! checked with jiff, so `2025-02-30` is refused.
+//! checked with jiff, so `2025-02-30` is refused. Dates order by the latest day on which they
+//! can have started ([`FuzzyDate::key`]), so "December 2005" never comes before a dated day of
+//! December. The outer grammar and its mistakes are in `date_syntax.rs`.
 
-use std::cmp::Ordering;
-use std::fmt;
+use std::cmp::{Ordering, Reverse};
+
+use super::date_syntax::split;
+pub use super::date_syntax::{DATE_HELP, DateError};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -65,9 +69,18 @@ impl Point {
         }
     }
 
-    /// Sort key: earliest day the point covers.
+    /// Earliest day the point covers.
     pub fn key(&self) -> (i16, i8, i8) {
         (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// Latest day the point covers: a month's last day, a year's 31 December.
+    pub fn last_day(&self) -> (i16, i8, i8) {
+        let month = self.month.unwrap_or(12);
+        let day = self.day.unwrap_or_else(|| {
+            jiff::civil::Date::new(self.year, month, 1).map_or(31, |d| d.days_in_month())
+        });
+        (self.year, month, day)
     }
 
     /// Machine form: `2025`, `2025-02`, `2025-02-12`.
@@ -91,67 +104,59 @@ impl Point {
             _ => self.year.to_string(),
         }
     }
+
+    /// The display without the year (`12 February`, `February`), for a range's start.
+    fn display_in_year(&self) -> String {
+        match (self.month, self.day) {
+            (Some(_), Some(d)) => format!("{} {}", d, self.month_name()),
+            (Some(_), None) => self.month_name().to_string(),
+            _ => self.year.to_string(),
+        }
+    }
 }
 
-/// A contract date: a point or a range, possibly approximate.
+/// A contract date: a point or a range, either end possibly approximate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FuzzyDate {
     /// Start (or the only point).
     pub start: Point,
     /// End of a range.
     pub end: Option<Point>,
-    /// Written with a trailing `~`.
+    /// The point, or the start of a range, was written with `~`.
     pub approximate: bool,
-}
-
-/// Why a date string was refused: the message and the character offset of the bad part.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DateError {
-    /// What is wrong, in the user's terms.
-    pub message: String,
-    /// Character offset of the wrong part inside the string.
-    pub offset: usize,
-    /// Character length of the wrong part.
-    pub len: usize,
-}
-
-impl fmt::Display for DateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
+    /// The end of a range was written with `~`.
+    pub end_approximate: bool,
 }
 
 impl FuzzyDate {
-    /// Parses `YYYY[-MM[-DD]][~]` or `A/B` (each side a point; `~` at the very end applies to
-    /// the whole range).
+    /// Parses `YYYY[-MM[-DD]][~]` or `A/B`, each end a point with its own optional `~`
+    /// (`2005-10~/2005-12~`).
     pub fn parse(s: &str) -> Result<FuzzyDate, DateError> {
-        let (body, approximate) = match s.strip_suffix('~') {
-            Some(b) => (b, true),
-            None => (s, false),
-        };
-        let (start, end) = match body.split_once('/') {
-            Some((a, b)) => {
-                let start = parse_point(a, 0)?;
-                let end = parse_point(b, a.chars().count() + 1)?;
-                if end.key() < start.key() {
-                    return Err(DateError {
-                        message: format!(
+        let (a, b) = split(s)?;
+        let start = parse_point(a.text, a.offset)?;
+        let end = match b {
+            Some(b) => {
+                let end = parse_point(b.text, b.offset)?;
+                if end.last_day() < start.key() {
+                    return Err(DateError::new(
+                        format!(
                             "the range ends ({}) before it starts ({})",
                             end.iso(),
                             start.iso()
                         ),
-                        offset: a.chars().count() + 1,
-                        len: b.chars().count(),
-                    });
+                        b.offset,
+                        b.text.chars().count(),
+                    ));
                 }
-                (start, Some(end))
+                Some(end)
             }
-            None => (parse_point(body, 0)?, None),
+            None => None,
         };
         Ok(FuzzyDate {
             start,
             end,
-            approximate,
+            approximate: a.approximate,
+            end_approximate: b.is_some_and(|b| b.approximate),
         })
     }
 
@@ -160,21 +165,41 @@ impl FuzzyDate {
         self.start.precision()
     }
 
-    /// Sort key (start).
-    pub fn key(&self) -> (i16, i8, i8) {
-        self.start.key()
+    /// `true` when either end is approximate.
+    pub fn is_approximate(&self) -> bool {
+        self.approximate || self.end_approximate
+    }
+
+    /// Sort key: the latest day on which the date can have started (a day is itself, a month
+    /// its last day, a year 31 December; a range its start's), then the more precise first.
+    /// Equal keys keep their file order (the sorts are stable).
+    pub fn key(&self) -> ((i16, i8, i8), Reverse<Precision>) {
+        (self.start.last_day(), Reverse(self.start.precision()))
     }
 
     /// Human form at the written precision.
     pub fn display(&self) -> String {
-        let base = match &self.end {
-            None => self.start.display(),
-            Some(end) => display_range(&self.start, end),
+        let circa = |approximate: bool, s: String| {
+            if approximate { format!("c. {s}") } else { s }
         };
-        if self.approximate {
-            format!("c. {base}")
-        } else {
-            base
+        match &self.end {
+            None => circa(self.approximate, self.start.display()),
+            Some(end) if self.approximate == self.end_approximate => {
+                circa(self.approximate, display_range(&self.start, end))
+            }
+            // One end approximate: each end says so for itself.
+            Some(end) => {
+                let start = if self.start.year == end.year && end.precision() != Precision::Year {
+                    self.start.display_in_year()
+                } else {
+                    self.start.display()
+                };
+                format!(
+                    "{} – {}",
+                    circa(self.approximate, start),
+                    circa(self.end_approximate, end.display())
+                )
+            }
         }
     }
 }
@@ -219,11 +244,8 @@ fn display_range(a: &Point, b: &Point) -> String {
 }
 
 fn parse_point(s: &str, base: usize) -> Result<Point, DateError> {
-    let err = |message: String, offset: usize, len: usize| DateError {
-        message,
-        offset: base + offset,
-        len: len.max(1),
-    };
+    let err =
+        |message: String, offset: usize, len: usize| DateError::new(message, base + offset, len);
     let parts: Vec<&str> = s.split('-').collect();
     if s.is_empty() || parts.len() > 3 {
         return Err(err(
@@ -295,53 +317,5 @@ fn parse_point(s: &str, base: usize) -> Result<Point, DateError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn show(s: &str) -> String {
-        FuzzyDate::parse(s)
-            .map(|d| d.display())
-            .unwrap_or_else(|e| format!("error: {e}"))
-    }
-
-    #[test]
-    fn every_form_displays_at_its_precision() {
-        assert_eq!(show("2019"), "2019");
-        assert_eq!(show("2025-02"), "February 2025");
-        assert_eq!(show("2025-02-12"), "12 February 2025");
-        assert_eq!(show("2025-02~"), "c. February 2025");
-        assert_eq!(show("2025-02-14/2025-02-16"), "14–16 February 2025");
-        assert_eq!(show("2025-02-28/2025-03-02"), "28 February – 2 March 2025");
-        assert_eq!(show("2025-02/2025-03"), "February–March 2025");
-        assert_eq!(show("2014/2015"), "2014–2015");
-        assert_eq!(
-            show("2024-12-30/2025-01-02"),
-            "30 December 2024 – 2 January 2025"
-        );
-    }
-
-    #[test]
-    fn bad_dates_name_the_wrong_part() {
-        let e = FuzzyDate::parse("2025-13-01").unwrap_err();
-        assert_eq!((e.offset, e.len), (5, 2));
-        assert!(e.message.contains("month 13"));
-        let e = FuzzyDate::parse("2025-02-30").unwrap_err();
-        assert_eq!(e.offset, 8);
-        assert!(e.message.contains("28 days"), "{}", e.message);
-        let e = FuzzyDate::parse("2025-02-10/2025-02-01").unwrap_err();
-        assert_eq!(e.offset, 11);
-        assert!(FuzzyDate::parse("Feb 2025").is_err());
-        assert!(FuzzyDate::parse("").is_err());
-        assert!(FuzzyDate::parse("25-02-01").is_err());
-    }
-
-    #[test]
-    fn dates_sort_by_start() {
-        let a = FuzzyDate::parse("2025-02").unwrap();
-        let b = FuzzyDate::parse("2025-02-12").unwrap();
-        let c = FuzzyDate::parse("2014").unwrap();
-        let mut v = vec![b.clone(), a.clone(), c.clone()];
-        v.sort();
-        assert_eq!(v, vec![c, a, b]);
-    }
-}
+#[path = "date_tests.rs"]
+mod tests;

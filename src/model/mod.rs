@@ -6,6 +6,7 @@
 
 pub mod article;
 pub mod date;
+mod date_syntax;
 
 use std::path::PathBuf;
 
@@ -78,7 +79,7 @@ pub struct Packet {
     pub changelog: Vec<Change>,
     /// The parsed article.
     pub article: Article,
-    /// Events sorted by start date, then file order.
+    /// Events in date order (see [`FuzzyDate::key`]), then file order.
     pub events: Vec<Event>,
     /// Actors in file order.
     pub actors: Vec<Actor>,

@@ -46,7 +46,7 @@ pub fn chart_items(p: &Packet, v: &PacketView, small: bool) -> Vec<Item> {
                 start,
                 end,
                 coarse,
-                approximate: e.date.approximate,
+                approximate: e.date.is_approximate(),
                 key: e.key,
                 labelled: !small || if any_key { e.key } else { i < 6 },
                 id: ev.id.clone(),

@@ -29,7 +29,7 @@ pub fn date_view(d: &FuzzyDate) -> DateView {
         start: d.start.iso(),
         end: d.end.map(|e| e.iso()),
         precision: d.precision().as_str(),
-        approximate: d.approximate,
+        approximate: d.is_approximate(),
     }
 }
 
@@ -106,7 +106,7 @@ pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView 
         .collect();
 
     let article_text_of = |block: usize| p.article.block(block).map_or("", |b| b.text.as_str());
-    let actors: Vec<ActorView> = p
+    let mut actors: Vec<ActorView> = p
         .actors
         .iter()
         .enumerate()
@@ -135,6 +135,7 @@ pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView 
                         evidence: evidence(&r.evidence),
                     })
                     .collect(),
+                incoming: Vec::new(),
                 links: a
                     .links
                     .iter()
@@ -181,6 +182,16 @@ pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView 
             }
         })
         .collect();
+
+    for (ai, a) in p.actors.iter().enumerate() {
+        for r in &a.relations {
+            actors[r.to].incoming.push(IncomingView {
+                from: actor_ref(ai),
+                label: r.label.clone(),
+                evidence: evidence(&r.evidence),
+            });
+        }
+    }
 
     let mut sides: Vec<SideGroup> = Vec::new();
     for (i, a) in actors.iter().enumerate().filter(|(_, a)| a.side.is_some()) {

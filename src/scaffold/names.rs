@@ -1,176 +1,102 @@
 //! Scaffold stage (`brief new --article`): the capitalised names of an article, for actors.yaml.
 //!
 //! A heuristic, not a parser of English: runs of capitalised words ("Pete Hegseth", "Bank of
-//! England") are one name; a capitalised word that opens a sentence counts only when the same
-//! word is also capitalised mid-sentence, and common sentence openers ("The", "However") are
-//! dropped from the front of a run. Headings and code are skipped. The writer reviews the list.
+//! England", "Local 100") are one name; a capitalised word that opens a sentence counts only
+//! when the same word is also capitalised mid-sentence and never written in lower case; common
+//! words, pronouns and contractions ("I'm", "Where'd") are dropped, and so are titles ("Defense
+//! Secretary"); words in capitals that the article also writes in lower case are a shouted
+//! lead-in ("HOURS BEFORE the strike"), read as ordinary words. Headings and code are skipped.
+//! `tokens.rs` reads the text, `fold.rs` ties variants together, `kinds.rs` guesses kinds. The
+//! writer reviews the list.
+
+mod fold;
+mod kinds;
+mod tokens;
+mod words;
 
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+pub use fold::Name;
+use fold::{Seen, fold};
+pub use kinds::Kind;
+use tokens::{Tok, blocks, tokens, unshout};
+use words::{COMMON, CONNECTORS, ORG_WORDS, PLACE_WORDS, TITLES, all_caps, has_lower};
 
-/// One name found in the article.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Name {
-    /// The name as written ("Maria Oyelaran").
-    pub name: String,
-    /// Occurrences, those of its aliases included.
-    pub count: usize,
-    /// Single words that occur alone and are part of this name only ("Oyelaran").
-    pub aliases: Vec<String>,
-}
+/// Words after which a name is a place ("in Munich", "near Kharkiv").
+const LOCATIVE: [&str; 8] = [
+    "in",
+    "at",
+    "near",
+    "outside",
+    "across",
+    "throughout",
+    "around",
+    "inside",
+];
 
-/// A word list from `files/words/` (whitespace-separated; `#` lines are comments).
-fn word_list(text: &'static str) -> HashSet<&'static str> {
-    text.lines()
-        .filter(|l| !l.starts_with('#'))
-        .flat_map(str::split_whitespace)
-        .collect()
-}
-
-/// Words that open sentences or stand before names without being names themselves.
-static COMMON: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| word_list(include_str!("files/words/common.txt")));
-/// Titles: a run loses everything up to its last title ("Defense Secretary Pete Hegseth").
-static TITLES: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| word_list(include_str!("files/words/titles.txt")));
-/// Words that make a name look like an organisation's.
-pub static ORG_WORDS: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| word_list(include_str!("files/words/organisations.txt")));
-/// Lower-case words allowed inside a name ("Bank of England", "Ursula von der Leyen").
-static CONNECTORS: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| word_list(include_str!("files/words/connectors.txt")));
-/// Abbreviations whose full stop does not end a sentence.
-static ABBREVIATIONS: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| word_list(include_str!("files/words/abbreviations.txt")));
-
-#[derive(Debug)]
-enum Tok {
-    /// A word, and whether it opens a sentence.
-    Word(String, bool),
-    /// Punctuation that ends a run of capitalised words.
-    Break,
-}
+/// Words that a number may follow inside a name ("Local 100", "District 9").
+const NUMBERED: [&str; 8] = [
+    "Local", "District", "Chapter", "Ward", "Precinct", "Flight", "Route", "Unit",
+];
 
 /// The names of `markdown`, most frequent first (then in order of first appearance).
 pub fn find(markdown: &str) -> Vec<Name> {
-    let blocks = blocks(markdown);
-    let toks: Vec<Vec<Tok>> = blocks.iter().map(|b| tokens(b)).collect();
+    let mut toks: Vec<Vec<Tok>> = blocks(markdown).iter().map(|b| tokens(b)).collect();
     let mut lower = HashSet::new();
-    let mut mid_caps = HashSet::new();
     for t in toks.iter().flatten() {
-        if let Tok::Word(w, initial) = t {
-            if !is_capitalised(w) {
-                lower.insert(w.to_lowercase());
-            } else if !initial {
-                mid_caps.insert(w.clone());
-            }
+        if let Tok::Word(w, _) = t
+            && w.chars().next().is_some_and(char::is_lowercase)
+        {
+            lower.insert(w.to_lowercase());
         }
     }
-    let mut counts: Vec<(String, usize)> = Vec::new();
+    for block in &mut toks {
+        unshout(block, &lower);
+    }
+    let mut mid_caps = HashSet::new();
+    for t in toks.iter().flatten() {
+        if let Tok::Word(w, false) = t
+            && is_capitalised(w)
+        {
+            mid_caps.insert(w.clone());
+        }
+    }
+    let mut seen: Vec<Seen> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for block in &toks {
         for run in runs(block) {
-            if let Some(name) = keep(run, &lower, &mid_caps) {
-                let i = *index.entry(name.clone()).or_insert_with(|| {
-                    counts.push((name, 0));
-                    counts.len() - 1
-                });
-                counts[i].1 += 1;
-            }
-        }
-    }
-    fold_aliases(counts)
-}
-
-/// The text of each paragraph, list item, quote and table cell (headings and code skipped).
-fn blocks(markdown: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
-    let mut skip = 0usize;
-    for ev in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES) {
-        match ev {
-            Event::Start(Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::Image { .. }) => skip += 1,
-            Event::End(TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::Image) => {
-                skip = skip.saturating_sub(1);
-                out.push(String::new());
-            }
-            Event::Text(t) if skip == 0 => {
-                if let Some(last) = out.last_mut() {
-                    last.push_str(&t);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                if let Some(last) = out.last_mut() {
-                    last.push(' ');
-                }
-            }
-            Event::Code(_) => {
-                if let Some(last) = out.last_mut() {
-                    last.push_str(" , ");
-                }
-            }
-            Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell | Tag::BlockQuote(_))
-            | Event::End(
-                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_),
-            ) => out.push(String::new()),
-            _ => {}
-        }
-    }
-    out.retain(|b| !b.trim().is_empty());
-    out
-}
-
-/// Words and breaks of one block; the first word, and each after `.`, `!`, `?`, `:` or an
-/// opening quote, opens a sentence.
-fn tokens(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::new();
-    let mut initial = true;
-    let mut word = String::new();
-    let mut prev = ' ';
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let after_space = std::mem::replace(&mut prev, c).is_whitespace();
-        let inner = (c == '\'' || c == '’' || c == '-')
-            && !word.is_empty()
-            && chars.peek().is_some_and(|n| n.is_alphabetic());
-        if c.is_alphanumeric() || inner {
-            word.push(c);
-            continue;
-        }
-        if !word.is_empty() {
-            let (w, possessive) = strip_possessive(&std::mem::take(&mut word));
-            let abbreviation = ABBREVIATIONS.contains(w.to_lowercase().as_str());
-            toks.push(Tok::Word(w, initial));
-            if possessive {
-                toks.push(Tok::Break); // "Ukraine's NATO" is two names
-            }
-            initial = false;
-            if c == '.' && abbreviation {
+            let Some(name) = keep(&run, &lower, &mid_caps) else {
                 continue;
+            };
+            let i = *index.entry(name.clone()).or_insert_with(|| {
+                seen.push(Seen {
+                    name,
+                    ..Seen::default()
+                });
+                seen.len() - 1
+            });
+            let s = &mut seen[i];
+            s.count += 1;
+            // The word before the run, or before its `the` ("in the State of New York").
+            let before = |back: usize| run.start.checked_sub(back).and_then(|b| block.get(b));
+            let before = match before(1) {
+                Some(Tok::Word(w, _)) if w == "the" => before(2),
+                b => b,
+            };
+            let possessive = matches!(block.get(run.end), Some(Tok::Break('\'')));
+            if matches!(before, Some(Tok::Word(w, _)) if LOCATIVE.contains(&w.as_str()))
+                && !possessive
+            {
+                s.locative += 1;
+            }
+            if let [Tok::Break('('), Tok::Word(a, _), Tok::Break(')'), ..] = &block[run.end..]
+                && all_caps(a)
+            {
+                s.acronym = Some(a.clone());
             }
         }
-        if c.is_whitespace() {
-            continue;
-        }
-        toks.push(Tok::Break);
-        let opening_quote = c == '“' || (matches!(c, '"' | '\'' | '‘') && after_space);
-        if matches!(c, '.' | '!' | '?' | ':') || opening_quote {
-            initial = true;
-        }
     }
-    if !word.is_empty() {
-        toks.push(Tok::Word(strip_possessive(&word).0, initial));
-    }
-    toks
-}
-
-/// The word without a possessive `'s`, and whether it had one.
-fn strip_possessive(w: &str) -> (String, bool) {
-    match w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
-        Some(base) => (base.to_string(), true),
-        None => (w.to_string(), false),
-    }
+    fold(seen, &lower)
 }
 
 /// A name-like word: starts with an upper-case letter, and is not a lone letter ("I", "A").
@@ -178,119 +104,116 @@ fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() > 1
 }
 
-/// Maximal runs of capitalised words (connectors allowed between two of them), with whether the
-/// run opens a sentence.
-fn runs(toks: &[Tok]) -> Vec<(Vec<&str>, bool)> {
+/// A maximal run of capitalised words of a block (connectors allowed between two of them, a
+/// number after a word such as "Local").
+struct Run<'a> {
+    words: Vec<&'a str>,
+    /// The run opens a sentence.
+    initial: bool,
+    /// Index of its first token.
+    start: usize,
+    /// Index of the token after it.
+    end: usize,
+}
+
+fn runs(toks: &[Tok]) -> Vec<Run<'_>> {
     let mut out = Vec::new();
-    let mut cur: Vec<&str> = Vec::new();
-    let mut cur_initial = false;
-    for t in toks {
+    let mut cur = Run {
+        words: Vec::new(),
+        initial: false,
+        start: 0,
+        end: 0,
+    };
+    for (i, t) in toks.iter().enumerate() {
+        let numbered = |w: &str| {
+            w.chars().all(|c| c.is_ascii_digit())
+                && cur.words.last().is_some_and(|l| NUMBERED.contains(l))
+        };
         match t {
             Tok::Word(w, initial) if is_capitalised(w) => {
-                if cur.is_empty() {
-                    cur_initial = *initial;
+                if cur.words.is_empty() {
+                    cur.initial = *initial;
+                    cur.start = i;
                 }
-                cur.push(w);
+                cur.words.push(w);
             }
-            Tok::Word(w, _) if !cur.is_empty() && CONNECTORS.contains(w.as_str()) => cur.push(w),
-            _ => close_run(&mut cur, &mut out, cur_initial),
+            Tok::Word(w, _)
+                if !cur.words.is_empty() && (CONNECTORS.contains(w.as_str()) || numbered(w)) =>
+            {
+                cur.words.push(w)
+            }
+            _ => close_run(&mut cur, &mut out, i),
         }
     }
-    close_run(&mut cur, &mut out, cur_initial);
+    close_run(&mut cur, &mut out, toks.len());
     out
 }
 
-/// Ends the current run: trailing connectors dropped, the rest kept if anything is left.
-fn close_run<'a>(cur: &mut Vec<&'a str>, out: &mut Vec<(Vec<&'a str>, bool)>, initial: bool) {
-    while cur.last().is_some_and(|w| !is_capitalised(w)) {
-        cur.pop();
+/// Ends the current run at token `end`: trailing connectors dropped, the rest kept if any.
+fn close_run<'a>(cur: &mut Run<'a>, out: &mut Vec<Run<'a>>, end: usize) {
+    let mut end = end;
+    while cur.words.last().is_some_and(|w| CONNECTORS.contains(w)) {
+        cur.words.pop();
+        end -= 1;
     }
-    if !cur.is_empty() {
-        out.push((std::mem::take(cur), initial));
+    if !cur.words.is_empty() {
+        out.push(Run {
+            words: std::mem::take(&mut cur.words),
+            initial: cur.initial,
+            start: cur.start,
+            end,
+        });
     }
 }
 
-/// The name a run stands for, if any: common words and titles dropped from its front; a lone
-/// sentence-opening word only when it is capitalised mid-sentence elsewhere too.
-fn keep(
-    (mut words, initial): (Vec<&str>, bool),
-    lower: &HashSet<String>,
-    mid_caps: &HashSet<String>,
-) -> Option<String> {
-    let mut first_initial = initial;
-    let is = |list: &HashSet<&str>, w: &str| list.contains(w.to_lowercase().as_str());
-    if let Some(t) = words.iter().rposition(|w| is(&TITLES, w)) {
+/// The name a run stands for, if any: titles and common words dropped from its front and
+/// common words from its end; a sentence-opening word kept only when it is capitalised
+/// mid-sentence elsewhere and never written in lower case.
+fn keep(run: &Run, lower: &HashSet<String>, mid_caps: &HashSet<String>) -> Option<String> {
+    let mut words = run.words.clone();
+    let mut first_initial = run.initial;
+    let common = |w: &str| !all_caps(w) && (has_lower(&COMMON, w) || has_lower(&CONNECTORS, w));
+    if let Some(t) = words.iter().rposition(|w| has_lower(&TITLES, w)) {
         let mut rest = t + 1;
-        if words.get(rest).is_some_and(|w| is(&CONNECTORS, w)) && words.len() > rest + 2 {
+        if words.get(rest).is_some_and(|w| has_lower(&CONNECTORS, w)) && words.len() > rest + 2 {
             rest += 2; // "Secretary of State Marco Rubio"
         }
-        words.drain(..rest.min(words.len()));
-        first_initial = false;
+        // "Justice Department", "General Motors": the title word is part of the name.
+        let institution = words
+            .last()
+            .is_some_and(|w| ORG_WORDS.contains(w) || PLACE_WORDS.contains(w));
+        if !institution {
+            words.drain(..rest.min(words.len()));
+            first_initial = false;
+        }
     }
     while let Some(w) = words.first() {
         let lc = w.to_lowercase();
-        let common = COMMON.contains(lc.as_str())
-            || CONNECTORS.contains(lc.as_str())
-            || (first_initial
-                && !mid_caps.contains(*w)
-                && (words.len() == 1 || lower.contains(&lc)));
-        if !common {
+        let elsewhere = mid_caps.contains(*w) || (words.len() == 1 && words::known_name(w));
+        let opener = first_initial
+            && if words.len() == 1 {
+                lower.contains(&lc) || !elsewhere
+            } else {
+                lower.contains(&lc) && !elsewhere
+            };
+        if !common(w) && !opener {
             break;
         }
         words.remove(0);
         first_initial = false;
     }
-    (!words.is_empty()).then(|| words.join(" "))
-}
-
-/// Whether `name` looks like a person's full name: two or three words, none in capitals only
-/// (initials aside), none an organisation word.
-fn personal(name: &str) -> bool {
-    let words: Vec<&str> = name.split(' ').collect();
-    let last = words.len().saturating_sub(1);
-    (2..=3).contains(&words.len())
-        && words.iter().enumerate().all(|(i, w)| {
-            let initials = i < last && w.chars().count() <= 2; // "JD Vance"
-            (initials || w.chars().skip(1).any(char::is_lowercase)) && !ORG_WORDS.contains(w)
-        })
-}
-
-/// Folds each single word that is the surname of exactly one person's full name into it, as an
-/// alias ("Oyelaran" into "Maria Oyelaran").
-fn fold_aliases(counts: Vec<(String, usize)>) -> Vec<Name> {
-    let mut names: Vec<Name> = counts
-        .into_iter()
-        .map(|(name, count)| Name {
-            name,
-            count,
-            aliases: Vec::new(),
-        })
-        .collect();
-    let mut folded = vec![false; names.len()];
-    for i in 0..names.len() {
-        if names[i].name.contains(' ') {
-            continue;
-        }
-        let word = names[i].name.clone();
-        let owners: Vec<usize> = (0..names.len())
-            .filter(|&j| {
-                personal(&names[j].name) && names[j].name.rsplit(' ').next() == Some(&word)
-            })
-            .collect();
-        if let [j] = owners[..] {
-            names[j].count += names[i].count;
-            names[j].aliases.push(word);
-            folded[i] = true;
-        }
+    while words.last().is_some_and(|w| common(w)) {
+        words.pop(); // "Munich When"
     }
-    let mut out: Vec<Name> = names
-        .into_iter()
-        .zip(folded)
-        .filter(|(_, f)| !f)
-        .map(|(n, _)| n)
-        .collect();
-    out.sort_by_key(|n| std::cmp::Reverse(n.count)); // stable: ties keep the order of appearance
-    out
+    // "Ukrainian NATO": an adjective of a nation before an acronym is not part of its name.
+    if let [adjective, acronym] = words[..]
+        && all_caps(acronym)
+        && !all_caps(adjective)
+        && words::adjective_ending(adjective)
+    {
+        words.remove(0);
+    }
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use super::names::{self, Name, ORG_WORDS};
+use super::names::{self, Kind, Name};
 use super::{UsageError, write_new};
 use crate::load::{MAX_FILE_BYTES, is_valid_slug, slugify};
 
@@ -104,7 +104,12 @@ pub fn new_packet(root: &Path, slug: &str, article: Option<&Path>) -> Result<New
     Ok(NewReport {
         dir,
         files: files.iter().map(|(n, _)| *n).collect(),
-        names: found.map(|f| f.len().min(MAX_NAMES)),
+        names: found.map(|f| {
+            f.iter()
+                .filter(|n| n.kind.actor_kind().is_some())
+                .count()
+                .min(MAX_NAMES)
+        }),
     })
 }
 
@@ -169,22 +174,24 @@ fn quote(s: &str) -> String {
     }
 }
 
-/// actors.yaml: the header, then either the names found (commented out) or a commented example.
+/// actors.yaml: the header, then either the names found (commented out) or a commented example;
+/// places and laws found are listed after them, apart (they are not actors).
 fn actors_yaml(found: Option<&[Name]>) -> String {
     let mut s = include_str!("files/new/actors-head.yaml").to_string();
-    let names = match found {
-        Some(n) if !n.is_empty() => n,
-        _ => {
-            s.push_str(include_str!("files/new/actors-example.yaml"));
-            return s;
-        }
-    };
+    let (actors, apart): (Vec<&Name>, Vec<&Name>) = found
+        .unwrap_or_default()
+        .iter()
+        .partition(|n| n.kind.actor_kind().is_some());
+    if actors.is_empty() && apart.is_empty() {
+        s.push_str(include_str!("files/new/actors-example.yaml"));
+        return s;
+    }
     s.push_str(
         "#\n# Names found in article.md, most frequent first, with how often each occurs (its\n\
          # aliases included). Uncomment the actors that matter; check each kind and add a side.\n",
     );
     let mut ids: Vec<String> = Vec::new();
-    for n in names.iter().take(MAX_NAMES) {
+    for n in actors.iter().take(MAX_NAMES) {
         let base = match slugify(&n.name) {
             b if b.is_empty() => "actor".to_string(),
             b => b,
@@ -195,9 +202,7 @@ fn actors_yaml(found: Option<&[Name]>) -> String {
             id = format!("{base}-{i}");
             i += 1;
         }
-        let org = n.name.split(' ').any(|w| ORG_WORDS.contains(w))
-            || (n.name.len() > 1 && n.name.chars().all(|c| c.is_uppercase()));
-        let kind = if org { "organization" } else { "person" };
+        let kind = n.kind.actor_kind().unwrap_or("person");
         let _ = writeln!(s, "\n# - id: {id}");
         let _ = writeln!(s, "#   name: {}  # found {}×", quote(&n.name), n.count);
         let _ = writeln!(
@@ -210,12 +215,32 @@ fn actors_yaml(found: Option<&[Name]>) -> String {
         }
         ids.push(id);
     }
-    if names.len() > MAX_NAMES {
+    if actors.len() > MAX_NAMES {
         let _ = writeln!(
             s,
             "\n# … and {} more names, each found as often or less.",
-            names.len() - MAX_NAMES
+            actors.len() - MAX_NAMES
         );
+    }
+    for (kind, what) in [(Kind::Place, "Places"), (Kind::Law, "Laws and agreements")] {
+        let list: Vec<String> = apart
+            .iter()
+            .filter(|n| n.kind == kind)
+            .map(|n| format!("{} ({}×)", n.name, n.count))
+            .collect();
+        if !list.is_empty() {
+            // One `# ` prefix and no indent, so that uncommenting entries never revives these.
+            let mut line = format!("\n# {what} found, not listed as actors:");
+            for (i, item) in list.iter().enumerate() {
+                let sep = if i + 1 < list.len() { "," } else { "" };
+                if line.rsplit('\n').next().map_or(0, str::len) + item.len() > 92 {
+                    line.push_str("\n#");
+                }
+                let _ = write!(line, " {item}{sep}");
+            }
+            s.push_str(&line);
+            s.push('\n');
+        }
     }
     s
 }

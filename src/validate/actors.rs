@@ -75,7 +75,16 @@ pub fn actors(
             let to = cx
                 .required(&r.value.to, "to", "this relation", rat)
                 .and(r.value.to.as_ref())
-                .and_then(|t| actor_ref(&mut cx, t, &ids));
+                .and_then(|t| actor_ref(&mut cx, t, &ids).map(|to| (t, to)))
+                .and_then(|(t, to)| {
+                    if to != id {
+                        return Some(to);
+                    }
+                    cx.at(t, format!("`{id}` has a relation to itself"))
+                        .label("this is the id of the actor that declares the relation")
+                        .help("a relation links two different actors: set `to:` to the other actor's id, or remove the relation");
+                    None
+                });
             let label = cx.required(&r.value.label, "label", "this relation", rat);
             let evidence = evidence(
                 &mut cx,

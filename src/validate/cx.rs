@@ -102,10 +102,15 @@ impl Cx {
             Err(e) => {
                 let (line, col) = text_loc(&s.referenced, &s.value);
                 self.push(
-                    Diagnostic::error(&self.file, line, col + e.offset, format!("invalid date `{}`", s.value.trim()))
-                        .span_len(e.len)
-                        .label(e.message)
-                        .help("dates are YYYY, YYYY-MM or YYYY-MM-DD, `~` at the end for approximate, `A/B` for a range"),
+                    Diagnostic::error(
+                        &self.file,
+                        line,
+                        col + e.offset,
+                        format!("invalid date `{}`", s.value.trim()),
+                    )
+                    .span_len(e.len)
+                    .label(e.message)
+                    .help(e.help),
                 );
                 None
             }

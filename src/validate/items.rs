@@ -13,7 +13,8 @@ use crate::load::raw::{EventRaw, QuestionRaw, S};
 use crate::load::{is_valid_slug, loc, slugify};
 use crate::model::{Actor, Event, LIKELIHOODS, Question};
 
-/// Checks the timeline; returns it sorted by start date, then file order.
+/// Checks the timeline; returns it in date order ([`crate::model::date::FuzzyDate::key`]: the
+/// latest day each event can have started), then file order.
 pub fn events(
     list: (PathBuf, Vec<Spanned<EventRaw>>),
     actors: &[Actor],
@@ -86,7 +87,7 @@ pub fn events(
         }
     }
     out.append(&mut cx.diags);
-    events.sort_by(|a, b| a.date.cmp(&b.date)); // stable: file order among equal starts
+    events.sort_by(|a, b| a.date.cmp(&b.date)); // stable: file order among equal keys
     events
 }
 

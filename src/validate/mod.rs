@@ -6,6 +6,7 @@
 
 mod actors;
 pub mod anchor;
+pub mod audit;
 mod cx;
 mod evidence;
 mod items;

@@ -1,6 +1,7 @@
 //! Validate stage: one packet: metadata, the choice of inline or separate lists, the article,
 //! mentions and the name audit. The lists themselves are checked in `items`.
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use serde_saphyr::Spanned;
@@ -9,12 +10,12 @@ use super::Cx;
 use super::items;
 use crate::diag::{DiagBuild, Diagnostic, Severity};
 use crate::load::RawPacket;
-use crate::load::raw::PacketRaw;
+use crate::load::raw::{PacketRaw, S};
 use crate::model::article::Article;
 use crate::model::{Change, Config, Packet, Source};
 use crate::render::html::markdown::web_url;
 use crate::validate::anchor::Matcher;
-use crate::validate::mentions;
+use crate::validate::{audit, mentions};
 
 /// Checks one packet; `None` when it has errors (all of them pushed to `out`).
 pub fn validate(p: RawPacket, _config: &Config, out: &mut Vec<Diagnostic>) -> Option<Packet> {
@@ -51,7 +52,7 @@ pub fn validate(p: RawPacket, _config: &Config, out: &mut Vec<Diagnostic>) -> Op
     );
 
     let header = meta.as_ref().map(|m| meta_fields(&mut cx, m));
-    out.append(&mut cx.diags);
+    let not_names = meta.as_mut().map(|m| std::mem::take(&mut m.not_names));
 
     let ev = super::evidence::Evidence::new(readable.then_some(&matcher));
     let actor_list = super::actors::actors(actors, &ev, out);
@@ -67,21 +68,32 @@ pub fn validate(p: RawPacket, _config: &Config, out: &mut Vec<Diagnostic>) -> Op
                 .chain(a.aliases.iter().map(move |s| (i, s.as_str())))
         })
         .collect();
+    let ignore = acknowledged(&mut cx, not_names.as_deref().unwrap_or_default(), &names);
+    out.append(&mut cx.diags);
     let (found, misses) = rayon::join(
         || mentions::find(&article, &names),
-        || mentions::near_misses(&article, &article_text, &names),
+        || audit::near_misses(&article, &article_text, &names, &ignore),
     );
     for miss in misses {
         let (line, col) = line_col(&article_text, miss.offset);
         let actor = &actor_list[miss.actor];
         out.push(
-            Diagnostic::warning(&article_file, line, col, format!("`{}` looks like `{}` ({})", miss.word, miss.like, actor.id))
-                .span_len(miss.word.chars().count())
-                .label("not a declared name or alias")
-                .help(format!(
-                    "if it means {}, add `{}` to the aliases of `{}`; otherwise it is another name and can stay",
-                    actor.name, miss.word, actor.id
-                )),
+            Diagnostic::warning(
+                &article_file,
+                line,
+                col,
+                format!("`{}` looks like `{}` ({})", miss.word, miss.like, actor.id),
+            )
+            .span_len(miss.word.chars().count())
+            .label("not a declared name or alias")
+            .help(format!(
+                "if it means {}, add `{}` to the aliases of `{}`; if it is another name or \
+                     no name, add it to packet.yaml as `not_names: [{}]` and this warning stops",
+                actor.name,
+                miss.word,
+                actor.id,
+                yaml_plain(&miss.word)
+            )),
         );
     }
 
@@ -211,6 +223,42 @@ fn pick<T>(
         (Some(i), None) => (meta_file.to_path_buf(), i.value),
         (None, Some((f, l))) => (f, l.value),
         (None, None) => (meta_file.to_path_buf(), Vec::new()),
+    }
+}
+
+/// The phrases of `not_names` (trimmed), each checked: not empty, not a declared spelling.
+fn acknowledged<'a>(cx: &mut Cx, list: &'a [S], names: &[(usize, &str)]) -> HashSet<&'a str> {
+    let mut out = HashSet::new();
+    for s in list {
+        let t = s.value.trim();
+        if t.is_empty() {
+            let (line, col, len) = super::whole_scalar(s, &s.referenced);
+            cx.push(
+                Diagnostic::error(&cx.file, line, col, "empty entry in `not_names`")
+                    .span_len(len)
+                    .label("write the word or phrase to leave alone, or remove the entry"),
+            );
+        } else if names.iter().any(|(_, n)| *n == t) {
+            cx.at(
+                s,
+                format!("`{t}` is both a declared name and in `not_names`"),
+            )
+            .label("declared as a name or alias of an actor")
+            .help("`not_names` lists what is not a name: remove it from here or from the actor");
+        } else {
+            out.insert(t);
+        }
+    }
+    out
+}
+
+/// `word` as a YAML plain scalar, quoted when YAML would read it as something else.
+fn yaml_plain(word: &str) -> String {
+    let special = ["true", "false", "yes", "no", "on", "off", "null", "y", "n"];
+    if special.contains(&word.to_lowercase().as_str()) {
+        format!("\"{word}\"")
+    } else {
+        word.to_string()
     }
 }
 

@@ -1,4 +1,5 @@
-//! `brief check`: passes on the example and writes nothing; `--deny-warnings` fails on its warning.
+//! `brief check`: passes on the example and writes nothing; `--deny-warnings` fails on its
+//! warning, and passes once packet.yaml acknowledges the word with `not_names`.
 
 use crate::common::{brief_in, copy_dir, fixture, repo, tempdir, tree};
 
@@ -34,6 +35,27 @@ fn deny_warnings_fails_on_the_name_audit_warning() {
     );
     assert!(!run.stderr.contains("check passed"), "{}", run.stderr);
     assert_eq!(tree(tmp.path()), before, "check changed files");
+}
+
+#[test]
+fn not_names_silences_the_name_audit() {
+    let (_tmp, root) = example_copy();
+    let meta = root.join("content/us-ukraine/packet.yaml");
+    let text = std::fs::read_to_string(&meta).unwrap();
+    std::fs::write(&meta, format!("{text}not_names: [Hegus]\n")).unwrap();
+    let run = brief_in(&root, ["check", "--root", ".", "--deny-warnings"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    // The acknowledged word may not also be a declared spelling.
+    std::fs::write(&meta, format!("{text}not_names: [Hegus, Hegses]\n")).unwrap();
+    let run = brief_in(&root, ["check", "--root", "."]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error: `Hegses` is both a declared name and in `not_names`"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

@@ -165,12 +165,12 @@ fn packet_json_has_the_contract_fields() {
         assert_eq!(start.len(), want_len, "{e}");
         assert!(d["end"].is_null() || d["end"].is_string(), "{e}");
         assert!(d["approximate"].is_boolean(), "{e}");
-        // Sorted by start.
+        // Sorted by the latest day each event can have started (a month by its last day).
         let mut parts = start.split('-').map(|s| s.parse::<u32>().unwrap());
         let key = (
             parts.next().unwrap(),
-            parts.next().unwrap_or(1),
-            parts.next().unwrap_or(1),
+            parts.next().unwrap_or(12),
+            parts.next().unwrap_or(31),
         );
         assert!(previous <= key, "timeline not sorted at {e}");
         previous = key;

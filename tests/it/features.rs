@@ -1,6 +1,7 @@
-//! Drafts (`--drafts`), packet assets copied beside the pages, and code highlighting's stylesheet.
+//! Drafts (`--drafts`), packet assets copied beside the pages, code highlighting's stylesheet,
+//! and the labels of the search index.
 
-use crate::common::{built, files, fixture, read};
+use crate::common::{built, files, fixture, read, repo};
 
 #[test]
 fn drafts_are_left_out_without_the_flag() {
@@ -165,6 +166,42 @@ fn a_linked_packet_file_is_written_as_a_regular_file() {
             !entry.path_is_symlink(),
             "{} is a link",
             entry.path().display()
+        );
+    }
+}
+
+#[test]
+fn search_result_labels_never_repeat_themselves() {
+    // search.js labels a result "<kind> · <detail> · <packet title>" (empty parts left out).
+    let script = read(&repo().join("themes/default/static/search.js"));
+    let kinds = [
+        ("event", "Event"),
+        ("question", "Question"),
+        ("actor", "Actor"),
+        ("block", "Article"),
+    ];
+    for (k, label) in kinds {
+        assert!(script.contains(&format!("{k}: \"{label}\"")), "{k}");
+    }
+    let (_tmp, out) = built(Some("small"), &[]);
+    let index: serde_json::Value = serde_json::from_str(&read(&out.join("search.json"))).unwrap();
+    let items = index["items"].as_array().unwrap();
+    assert!(items.iter().any(|i| i["k"] == "block"));
+    for item in items {
+        let kind = kinds.iter().find(|(k, _)| item["k"] == *k).unwrap().1;
+        let p = item["p"].as_u64().unwrap() as usize;
+        let parts: Vec<&str> = [
+            kind,
+            item["d"].as_str().unwrap(),
+            index["packets"][p]["title"].as_str().unwrap(),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+        assert!(
+            parts.windows(2).all(|w| w[0] != w[1]),
+            "{}",
+            parts.join(" · ")
         );
     }
 }

@@ -4,6 +4,7 @@ mod browser;
 mod check;
 mod common;
 mod corpus;
+mod dates;
 mod errors;
 mod example;
 mod features;

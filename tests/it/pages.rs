@@ -41,6 +41,23 @@ fn one_actor() {
 }
 
 #[test]
+fn an_actor_lists_the_relations_declared_to_it() {
+    // Lee declares "deputy of → Smith"; Smith's page lists it in text, with its evidence.
+    let main = main_of("geneva-talks/actors/smith/index.html");
+    assert_snapshot!("actor_smith_relations", relations_section(&main));
+    assert!(main.contains("<li id=\"relation-from-lee\">"), "{main}");
+}
+
+/// The `<section id="relations">` of an actor page.
+fn relations_section(main: &str) -> &str {
+    let start = main
+        .find("<section id=\"relations\"")
+        .expect("relations section");
+    let end = start + main[start..].find("</section>").expect("end") + "</section>".len();
+    &main[start..end]
+}
+
+#[test]
 fn questions() {
     assert_snapshot!("questions", main_of("geneva-talks/questions/index.html"));
 }
@@ -120,17 +137,18 @@ fn packet_json_of_the_small_fixture_resolves_dates_and_mentions() {
     let p: serde_json::Value =
         serde_json::from_str(&read(&out.join("geneva-talks/packet.json"))).unwrap();
     let t = &p["timeline"];
-    // Sorted by start: c. March 2025 (1 March) before 10–12 March before 12 March.
-    assert_eq!(t[0]["id"], "lee-arrives");
-    assert_eq!(t[0]["display_date"], "c. March 2025");
+    // In date order: 10–12 March, 12 March, then c. March 2025 (a month sorts after its days).
+    assert_eq!(t[0]["display_date"], "10–12 March 2025");
+    assert_eq!(t[0]["date"]["end"], "2025-03-12");
+    assert_eq!(t[0]["evidence"][0]["block"], 2);
+    assert_eq!(t[1]["id"], "2025-03-12-ministers-agree-to-meet-again");
+    assert_eq!(t[2]["id"], "lee-arrives");
+    assert_eq!(t[2]["display_date"], "c. March 2025");
     assert_eq!(
-        t[0]["date"],
-        serde_json::json!({"start": "2025-03", "end": null, "precision": "month", "approximate": true})
+        t[2]["date"],
+        serde_json::json!({"start": "2025-03", "end": null, "precision": "month",
+            "approximate": true, "end_approximate": false})
     );
-    assert_eq!(t[1]["display_date"], "10–12 March 2025");
-    assert_eq!(t[1]["date"]["end"], "2025-03-12");
-    assert_eq!(t[2]["id"], "2025-03-12-ministers-agree-to-meet-again");
-    assert_eq!(t[1]["evidence"][0]["block"], 2);
     let jones = &p["actors"][2];
     assert_eq!(jones["id"], "jones");
     assert_eq!(jones["mentions"], serde_json::json!([2, 6]));

@@ -18,6 +18,7 @@ fn date(d: &FuzzyDate) -> Value {
         "end": d.end.map(|e| e.iso()),
         "precision": d.precision().as_str(),
         "approximate": d.approximate,
+        "end_approximate": d.end_approximate,
     })
 }
 

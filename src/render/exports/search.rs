@@ -102,10 +102,12 @@ pub fn entries(p: &Packet, v: &PacketView) -> PacketEntries {
         let x = text.split_whitespace().collect::<Vec<_>>().join(" ");
         if !x.is_empty() {
             let url = format!("{}#p-{}", v.urls.article, b.number);
+            // No detail: the script already labels the kind "Article" (a detail saying it
+            // again read "Article · Article").
             items.push(entry(
                 "block",
                 &format!("¶ {}", b.number),
-                "Article".into(),
+                String::new(),
                 x,
                 &url,
             ));

@@ -92,6 +92,8 @@ pub struct ActorView {
     pub summary_html: Option<String>,
     /// Declared relations to other actors.
     pub relations: Vec<RelationView>,
+    /// Relations other actors declare to this one, in actor file order.
+    pub incoming: Vec<IncomingView>,
     /// External links (only http/https/mailto/relative kept).
     pub links: Vec<LinkView>,
     /// Events this actor takes part in, in timeline order.
@@ -120,6 +122,17 @@ pub struct ActorView {
 pub struct RelationView {
     /// The other actor.
     pub to: ActorRef,
+    /// What the relation is (plain text).
+    pub label: String,
+    /// Evidence from the article.
+    pub evidence: Vec<EvidenceView>,
+}
+
+/// A relation another actor declares to this one (listed on this actor's page).
+#[derive(Debug, Clone, Serialize)]
+pub struct IncomingView {
+    /// The actor that declares the relation.
+    pub from: ActorRef,
     /// What the relation is (plain text).
     pub label: String,
     /// Evidence from the article.

@@ -200,7 +200,7 @@ pub struct DateView {
     pub end: Option<String>,
     /// `year`, `month` or `day`.
     pub precision: &'static str,
-    /// `true` for an approximate date (`~`).
+    /// `true` when the date, or either end of a range, is approximate (`~`).
     pub approximate: bool,
 }
 

@@ -14,6 +14,7 @@ pub(crate) fn actors(n: usize) -> Vec<ActorView> {
             aliases: Vec::new(),
             summary_html: None,
             relations: Vec::new(),
+            incoming: Vec::new(),
             links: Vec::new(),
             events: Vec::new(),
             questions: Vec::new(),

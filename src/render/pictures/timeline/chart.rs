@@ -179,7 +179,11 @@ pub fn layout(items: &[Item], o: &Options) -> TimelineChart {
             key: it.key,
         })
         .collect();
-    let span = match (items.first(), items.last()) {
+    // The earliest start and the latest end (a month-long event may sort after the days it
+    // covers, so the list's first and last items need not be the extremes).
+    let first = items.iter().min_by(|a, b| a.start.total_cmp(&b.start));
+    let last = items.iter().rev().max_by(|a, b| a.end.total_cmp(&b.end));
+    let span = match (first, last) {
         (Some(a), Some(b)) if a.date != b.date => format!("{} – {}", a.date, b.date),
         (Some(a), _) => a.date.clone(),
         _ => String::new(),

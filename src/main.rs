@@ -71,10 +71,18 @@ enum Command {
     },
     /// Start a project: brief.yaml, an example packet, a GitHub Pages workflow, .gitignore
     /// and README.md. Never overwrites a file: in a folder that has some, adds the others.
+    /// Inside a Git repository, the workflow goes to the repository's root.
     Init {
         /// The project folder (created if missing).
         #[arg(default_value = ".")]
         dir: PathBuf,
+        /// Only bring the GitHub Pages workflow up to this brief's: show the difference, then
+        /// replace it if you agree.
+        #[arg(long)]
+        update_workflow: bool,
+        /// With --update-workflow: replace it without asking.
+        #[arg(long, requires = "update_workflow")]
+        yes: bool,
     },
     /// Start a packet: content/SLUG/ with article.md, packet.yaml and commented skeletons of
     /// timeline.yaml, actors.yaml and questions.yaml.
@@ -181,7 +189,15 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Command::Init { dir } => scaffold_exit(brief::scaffold::init(&dir).map(|r| r.render())),
+        Command::Init {
+            dir,
+            update_workflow,
+            yes,
+        } => scaffold_exit(if update_workflow {
+            brief::scaffold::update_workflow(&dir, yes)
+        } else {
+            brief::scaffold::init(&dir).map(|r| r.render())
+        }),
         Command::New {
             slug,
             root,

@@ -1,8 +1,11 @@
 //! Scaffold stage: `brief init` (a new project) and `brief new` (a new packet), written from the
-//! files under `src/scaffold/files/`. Neither ever overwrites a file.
+//! files under `src/scaffold/files/`. Neither ever overwrites a file; only
+//! `brief init --update-workflow` replaces one, the Pages workflow, with consent.
 
 pub mod names;
 mod packet;
+pub mod workflow;
+mod workflow_write;
 
 use std::fmt::{self, Write as _};
 use std::fs;
@@ -12,6 +15,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 pub use packet::{NewReport, new_packet};
+pub use workflow_write::update_workflow;
 
 /// A mistake on the command line (exit status 2), as opposed to a failure to write (1).
 #[derive(Debug)]
@@ -28,27 +32,13 @@ impl std::error::Error for UsageError {}
 /// The folder name of the example packet that `init` writes.
 pub const EXAMPLE_SLUG: &str = "calder-dock-strike";
 
-/// The placeholder for brief's repository in the generated workflow and README.
-pub const REPO_PLACEHOLDER: &str = "https://github.com/OWNER/brief";
-
-/// The project files of `init` (path relative to the project, text), the example packet aside;
-/// the workflow publishes pushes to `branch`.
-pub fn project_files(branch: &str) -> Vec<(&'static str, String)> {
-    let repo = env!("CARGO_PKG_REPOSITORY");
-    let with_repo = |s: &str| {
-        if repo.is_empty() {
-            s.to_string()
-        } else {
-            s.replace(REPO_PLACEHOLDER, repo)
-        }
-    };
-    let workflow = with_repo(include_str!("files/pages.yml"))
-        .replace("branches: [main]", &format!("branches: [{branch}]"));
-    vec![
-        ("brief.yaml", include_str!("files/brief.yaml").to_string()),
-        (".gitignore", include_str!("files/gitignore").to_string()),
-        ("README.md", with_repo(include_str!("files/README.md"))),
-        (".github/workflows/pages.yml", workflow),
+/// The project files of `init` (path relative to the project, text), the example packet and
+/// the workflow (see [`workflow`]) aside.
+pub fn project_files() -> [(&'static str, &'static str); 3] {
+    [
+        ("brief.yaml", include_str!("files/brief.yaml")),
+        (".gitignore", include_str!("files/gitignore")),
+        ("README.md", include_str!("files/README.md")),
     ]
 }
 
@@ -74,7 +64,9 @@ pub struct InitReport {
     /// Files written, relative to `dir`.
     pub added: Vec<String>,
     /// Paths left alone, with the reason.
-    pub kept: Vec<(String, &'static str)>,
+    pub kept: Vec<(String, String)>,
+    /// Files not written although missing, with the reason.
+    pub skipped: Vec<(String, String)>,
 }
 
 impl InitReport {
@@ -87,7 +79,10 @@ impl InitReport {
         for (k, why) in &self.kept {
             let _ = writeln!(s, "  kept   {k} ({why})");
         }
-        if self.added.is_empty() {
+        for (k, why) in &self.skipped {
+            let _ = writeln!(s, "  not added  {k}: {why}");
+        }
+        if self.added.is_empty() && self.skipped.is_empty() {
             s.push_str("nothing to add: every file was already there\n");
         }
         let _ = write!(
@@ -110,23 +105,24 @@ pub fn init(dir: &Path) -> Result<InitReport> {
         dir: dir.to_path_buf(),
         ..InitReport::default()
     };
-    for (rel, text) in project_files(&git_branch(dir)) {
-        if write_new(&dir.join(rel), &text)? {
+    for (rel, text) in project_files() {
+        if write_new(&dir.join(rel), text)? {
             report.added.push(rel.to_string());
         } else {
-            report.kept.push((rel.to_string(), "already there"));
+            report.kept.push((rel.to_string(), "already there".into()));
         }
     }
+    workflow_write::add(dir, &workflow::Placement::of(dir)?, &mut report)?;
     let content = dir.join("content");
     let example = content.join(EXAMPLE_SLUG);
     let rel = format!("content/{EXAMPLE_SLUG}/");
     if has_packets(&content)? {
         report.kept.push((
             "content/".into(),
-            "it already holds packets, so no example was added",
+            "it already holds packets, so no example was added".into(),
         ));
     } else if fs::symlink_metadata(&example).is_ok() {
-        report.kept.push((rel, "already there"));
+        report.kept.push((rel, "already there".into()));
     } else {
         for (name, text) in example_files() {
             if write_new(&example.join(name), text)? {
@@ -135,19 +131,6 @@ pub fn init(dir: &Path) -> Result<InitReport> {
         }
     }
     Ok(report)
-}
-
-/// The branch checked out in `dir` when it is a Git repository (read from `.git/HEAD`), else
-/// `main`: the branch the workflow publishes.
-fn git_branch(dir: &Path) -> String {
-    fs::read_to_string(dir.join(".git/HEAD"))
-        .ok()
-        .and_then(|head| {
-            let name = head.trim().strip_prefix("ref: refs/heads/")?.to_string();
-            let plain = |c: char| c.is_ascii_alphanumeric() || "-_./".contains(c);
-            (!name.is_empty() && name.chars().all(plain)).then_some(name)
-        })
-        .unwrap_or_else(|| "main".into())
 }
 
 /// Whether `content` holds a packet folder (a folder not hidden).

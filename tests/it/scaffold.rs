@@ -1,8 +1,12 @@
 //! `brief init` and `brief new`: new projects and packets build as they are, nothing is ever
-//! overwritten, and the GitHub workflows (the generated one and the repository's own) are valid.
+//! overwritten (the Pages workflow only with consent), and the GitHub workflows (the generated
+//! one, which really builds a site when its steps run, and the repository's own) are valid.
 
 mod actionlint;
 mod new;
+mod upgrade;
+#[cfg(target_os = "linux")]
+mod workflow_run;
 mod workflows;
 
 use std::collections::BTreeSet;

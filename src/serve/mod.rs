@@ -8,6 +8,7 @@
 //! shows the diagnostics over every page until the next good build. What is left here is HTTP,
 //! watching and reloading; the stages are the pipeline's.
 
+pub mod conn;
 pub mod http;
 mod respond;
 mod watch;
@@ -132,10 +133,9 @@ async fn run(opts: ServeOptions) -> Result<()> {
     });
 
     let router = Router::new().fallback(respond::handle).with_state(app);
-    axum::serve(listener, router)
+    conn::serve(listener, router)
         .await
-        .context("the server stopped")?;
-    Ok(())
+        .context("the server stopped")
 }
 
 /// Applies one change and tells the pages. Panics in the rebuild are caught and reported.

@@ -116,6 +116,41 @@ pub fn check_symlink(root: &Path, path: &Path, relp: &Path) -> Result<(), Diagno
     Ok(())
 }
 
+/// Refuses a symbolic link in a packet folder unless it leads to a visible file under
+/// `content/`: a packet's files are published, so a link must never publish the project's
+/// hidden files (`.env`, `.git/config`) or anything else outside `content/`.
+pub fn check_packet_symlink(root: &Path, path: &Path, relp: &Path) -> Result<(), Diagnostic> {
+    check_symlink(root, path, relp)?;
+    let target = resolve_link(root, path, relp)?;
+    let shown = std::fs::read_link(path)
+        .map(|t| t.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let content =
+        std::fs::canonicalize(root.join("content")).unwrap_or_else(|_| root.join("content"));
+    let Ok(inside) = target.strip_prefix(&content) else {
+        return Err(Diagnostic::error(
+            relp,
+            0,
+            0,
+            format!("symbolic link to `{shown}` leads outside content/"),
+        )
+        .help("a packet's files are published; copy the file into the packet folder instead"));
+    };
+    if inside
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+    {
+        return Err(Diagnostic::error(
+            relp,
+            0,
+            0,
+            format!("symbolic link to `{shown}` leads to a hidden file"),
+        )
+        .help("hidden files are never published; copy what you mean to publish into the packet under a name without a leading `.`"));
+    }
+    Ok(())
+}
+
 /// Refuses a symbolic link to a folder (`content/`) that is broken or leaves the project.
 pub fn check_symlink_dir(root: &Path, path: &Path, relp: &Path) -> Result<(), Diagnostic> {
     resolve_link(root, path, relp).map(|_| ())

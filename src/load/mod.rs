@@ -171,7 +171,7 @@ pub fn load_packet(root: &Path, slug: &str, diags: &mut Diagnostics) -> RawPacke
             continue;
         }
         if entry.path_is_symlink()
-            && let Err(d) = files::check_symlink(root, entry.path(), &relp)
+            && let Err(d) = files::check_packet_symlink(root, entry.path(), &relp)
         {
             diags.push(d);
             continue;
@@ -245,7 +245,9 @@ pub fn parse_file(p: &mut RawPacket, name: &str, text: &str, diags: &mut Diagnos
     let relp = p.dir.join(name);
     let typos = &mut p.typos;
     match name {
-        "article.md" => p.article = Some(text.to_string()),
+        "article.md" => {
+            p.article = Some(crate::render::html::markdown::without_nul(text).into_owned())
+        }
         "packet.yaml" => p.meta = yaml::parse_typos(text, &relp, diags, typos),
         "timeline.yaml" => {
             p.timeline_file = yaml::parse_typos(text, &relp, diags, typos).map(|v| (relp, v))

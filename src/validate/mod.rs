@@ -61,8 +61,25 @@ pub fn config(
         Some(url) => match base_url(&url) {
             Some(u) => u,
             None => {
-                let msg = format!("`{url}` is not an absolute http(s) URL");
-                let help = "write the site's full address, e.g. https://user.github.io/repo/";
+                let empty_segment = url.split_once("://").is_some_and(|(_, after)| {
+                    after
+                        .split(['?', '#'])
+                        .next()
+                        .is_some_and(|p| p.contains("//"))
+                });
+                let (msg, help) = if empty_segment {
+                    (
+                        format!(
+                            "`{url}` has an empty path segment (`//`): links to `/…` would lead to another host"
+                        ),
+                        "write each `/` once, e.g. https://user.github.io/repo/",
+                    )
+                } else {
+                    (
+                        format!("`{url}` is not an absolute http(s) URL"),
+                        "write the site's full address, e.g. https://user.github.io/repo/",
+                    )
+                };
                 match (&ov.base_url, &raw.base_url) {
                     (None, Some(s)) => {
                         cx.at(s, msg).help(help);
@@ -152,6 +169,10 @@ fn base_url(url: &str) -> Option<String> {
         return None;
     }
     let u = u.split(['?', '#']).next().unwrap_or(&u).to_string();
+    // `https://host//evil.example/` would make every root-relative link `//evil.example/…`.
+    if u.split_once("://").is_some_and(|(_, a)| a.contains("//")) {
+        return None;
+    }
     Some(if u.ends_with('/') { u } else { format!("{u}/") })
 }
 
@@ -179,6 +200,8 @@ mod tests {
             Some("http://127.0.0.1:1111/")
         );
         assert_eq!(base_url("/repo/"), None);
+        assert_eq!(base_url("https://host//evil.example/"), None);
+        assert_eq!(base_url("https://host/a//b"), None);
         assert_eq!(base_url("javascript:x"), None);
         assert_eq!(url_path("https://u.github.io/repo/"), "/repo/");
         assert_eq!(url_path("https://example.org/"), "/");

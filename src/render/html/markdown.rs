@@ -27,10 +27,20 @@ pub fn options() -> Options {
 /// Renders a Markdown field of the YAML to safe HTML.
 pub fn to_html(md: &str, cx: &MdContext) -> String {
     let mut s = Sanitizer::new(*cx);
+    let md = &*without_nul(md);
     let events = Parser::new_ext(md, options()).filter_map(|e| s.event(e));
     let mut out = String::with_capacity(md.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out, events);
     out
+}
+
+/// NUL characters as U+FFFD, as CommonMark says (a NUL must never reach the HTML).
+pub fn without_nul(md: &str) -> std::borrow::Cow<'_, str> {
+    if md.contains('\0') {
+        std::borrow::Cow::Owned(md.replace('\0', "\u{FFFD}"))
+    } else {
+        std::borrow::Cow::Borrowed(md)
+    }
 }
 
 /// Filters one event stream: raw HTML to text, unsafe links dropped, relative links rebased.

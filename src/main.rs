@@ -108,6 +108,9 @@ fn main() -> ExitCode {
             drafts,
         } => {
             let ov = Overrides { base_url, drafts };
+            if let Err(e) = brief::write::guard::install_signal_handler() {
+                eprintln!("warning: {e:#}");
+            }
             let progress = pipeline::Progress::default();
             let finished = AtomicBool::new(false);
             let (diags, result) = std::thread::scope(|s| {
@@ -121,6 +124,25 @@ fn main() -> ExitCode {
             report(&diags, &root);
             match result {
                 Ok(Some(b)) => {
+                    if b.restored {
+                        eprintln!(
+                            "note: a killed build had set the previous site aside; it was put back first"
+                        );
+                    }
+                    if b.removed_leftovers > 0 {
+                        eprintln!(
+                            "note: removed {} folder{} left by interrupted builds",
+                            b.removed_leftovers,
+                            if b.removed_leftovers == 1 { "" } else { "s" }
+                        );
+                    }
+                    if !b.kept.is_empty() {
+                        eprintln!(
+                            "kept what brief did not write in {}: {}",
+                            b.output.display(),
+                            summary(&b.kept)
+                        );
+                    }
                     eprintln!(
                         "built {} packet{} ({} pages, {} files) into {} in {:.0} ms",
                         b.packets,
@@ -262,4 +284,13 @@ fn report(diags: &Diagnostics, root: &Path) {
     if !text.is_empty() {
         eprint!("{text}");
     }
+}
+
+/// Kept entries for one line: the first ten, then how many more.
+fn summary(kept: &[String]) -> String {
+    let mut s = kept.iter().take(10).cloned().collect::<Vec<_>>().join(", ");
+    if kept.len() > 10 {
+        s.push_str(&format!(" and {} more", kept.len() - 10));
+    }
+    s
 }

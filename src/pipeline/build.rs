@@ -18,8 +18,14 @@ use crate::write::Staging;
 /// Summary of a successful build.
 #[derive(Debug)]
 pub struct Built {
-    /// Where the site was written.
+    /// Where the site was written (`~` expanded).
     pub output: PathBuf,
+    /// Entries of the output folder brief did not write, kept (outermost only).
+    pub kept: Vec<String>,
+    /// Folders left by killed builds, removed before this one.
+    pub removed_leftovers: usize,
+    /// A killed build had set the previous site aside; it was put back first.
+    pub restored: bool,
     /// Packets built.
     pub packets: usize,
     /// HTML pages written.
@@ -35,7 +41,7 @@ struct Writer<'a> {
     root: &'a Path,
     /// `--output`, else the configuration's `output_dir`.
     output: Option<&'a Path>,
-    staging: OnceLock<(PathBuf, Staging)>,
+    staging: OnceLock<Staging>,
     packets: AtomicUsize,
     pages: AtomicUsize,
     files: AtomicUsize,
@@ -47,12 +53,12 @@ impl Sink for Writer<'_> {
             .output
             .map_or_else(|| config.output_dir.clone(), Path::to_path_buf);
         let staging = Staging::create(self.root, &out)?;
-        let _ = self.staging.set((out, staging));
+        let _ = self.staging.set(staging);
         Ok(())
     }
 
     fn packet(&self, files: Files) -> Result<Arc<Files>, SinkError> {
-        let (_, staging) = self
+        let staging = self
             .staging
             .get()
             .ok_or_else(|| SinkError::Io(anyhow::anyhow!("no staging folder")))?;
@@ -93,16 +99,19 @@ pub fn build(
     if let Err(e) = updated {
         return (diags, Err(e));
     }
-    let (Some(snapshot), Some((out, staging))) = (project.snapshot(), writer.staging.take()) else {
+    let (Some(snapshot), Some(staging)) = (project.snapshot(), writer.staging.take()) else {
         return (diags, Ok(None));
     };
     let result = staging
         .write(&snapshot.site)
         .and_then(|()| staging.commit())
-        .map(|()| {
+        .map(|done| {
             writer.count(&snapshot.site);
             Some(Built {
-                output: out,
+                output: done.output,
+                kept: done.kept,
+                removed_leftovers: done.removed_leftovers,
+                restored: done.restored,
                 packets: writer.packets.load(Ordering::Relaxed),
                 pages: writer.pages.load(Ordering::Relaxed),
                 files: writer.files.load(Ordering::Relaxed),

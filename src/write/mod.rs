@@ -1,16 +1,19 @@
 //! Write stage: the rendered site to disk, atomically, never touching what `brief` did not make.
 //!
 //! Files go into a fresh sibling folder (`.<name>.brief-new-<pid>`), packet by packet as the
-//! pipeline renders them ([`Staging`]), and reach the output folder only when the whole build
-//! succeeded; a build that fails removes the staging folder and leaves the output as it was.
-//! A first build renames the staging folder into place. A rebuild over brief's previous
-//! output stages only the files whose content changed and moves them into place one by one,
-//! then removes the files the site no longer has (`write/update.rs`): unchanged files are not
-//! rewritten. An existing output folder is used only when it carries brief's marker file (or
-//! is empty), and an output folder that is, contains, or lies inside the project's sources is
-//! refused.
+//! pipeline renders them ([`Staging`]); a file unchanged since the previous build is a hard
+//! link to the old one (same inode, same modification time), not a new copy. At the commit,
+//! everything in the output folder that brief did not write (its marker lists what it wrote)
+//! is linked in too, then the staging folder and the output folder are exchanged in one step
+//! (`commit.rs`): the output is the previous site or the new one, whatever kills the build.
+//! A build that fails, or is stopped by a signal, removes the staging folder and leaves the
+//! output as it was; one lock per output folder keeps two builds apart, and the next build
+//! removes what a killed one left (`guard.rs`). An output folder that is, contains, or lies
+//! inside the project's sources is refused, and so is a folder someone else filled.
 
-mod update;
+mod commit;
+pub mod guard;
+mod previous;
 
 use std::collections::HashSet;
 use std::fs;
@@ -22,8 +25,8 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::render::{Content, Files};
 
-/// The marker file that says a folder was written by brief and may be replaced.
-pub const MARKER: &str = ".brief-output";
+pub use previous::MARKER;
+use previous::Previous;
 
 /// Refuses output folders that would put the project's own files at risk.
 pub fn check_output(root: &Path, out: &Path) -> Result<()> {
@@ -87,130 +90,193 @@ fn absolute(root: &Path, out: &Path) -> PathBuf {
 /// Dropped without a commit, it removes itself and leaves the previous output as it was.
 #[derive(Debug)]
 pub struct Staging {
+    /// The staging folder.
     dir: PathBuf,
+    /// The output folder, symbolic links resolved (the folder a link points to is replaced).
     out: PathBuf,
-    /// The output folder is brief's previous output: stage only what changed.
-    update: bool,
-    /// Every path of the new site (kept when updating, to remove what it no longer has).
+    /// The output folder as the writer named it, `~` expanded, for messages.
+    shown: PathBuf,
+    /// What the output folder held before.
+    previous: Previous,
+    /// Every path of the new site.
     produced: Mutex<HashSet<String>>,
+    /// What the start found and did about earlier, killed builds.
+    tidied: guard::Tidied,
     committed: bool,
+    _lock: guard::Lock,
+}
+
+/// What a commit did besides putting the new site in place.
+#[derive(Debug)]
+pub struct Committed {
+    /// The output folder as the writer named it (`~` expanded).
+    pub output: PathBuf,
+    /// Entries of the output folder brief did not write, kept (outermost only; folders end in `/`).
+    pub kept: Vec<String>,
+    /// Folders left by killed builds and removed.
+    pub removed_leftovers: usize,
+    /// The previous site, set aside by a killed build, was put back first.
+    pub restored: bool,
 }
 
 impl Staging {
-    /// Checks `out` (relative to `root` unless absolute) and creates the empty staging folder.
+    /// Checks `out` (relative to `root` unless absolute; `~` is the home folder), waits for the
+    /// output's lock, removes what killed builds left, and creates the empty staging folder.
     pub fn create(root: &Path, out: &Path) -> Result<Staging> {
-        check_output(root, out)?;
-        let out = absolute(&fs::canonicalize(root)?, out);
-        if out.exists()
-            && !out.join(MARKER).is_file()
-            && fs::read_dir(&out)
-                .map(|mut d| d.next().is_some())
-                .unwrap_or(true)
-        {
-            bail!(
-                "{} exists and was not written by brief (it has no {MARKER} file); brief will not replace it. Move it away or set another `output_dir`",
-                out.display()
-            );
-        }
+        let shown = expand_home(out)?;
+        check_output(root, &shown)?;
+        let out = absolute(&fs::canonicalize(root)?, &shown);
         let parent = out.parent().context("output folder has no parent")?;
-        fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
         let name = out
             .file_name()
             .context("output folder has no name")?
             .to_string_lossy()
             .into_owned();
-        let dir = parent.join(format!(".{name}.brief-new-{}", std::process::id()));
-        if dir.exists() {
-            fs::remove_dir_all(&dir).ok();
+        fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+        let lock = guard::lock(parent, &name)?;
+        let tidied = guard::tidy(parent, &name, &out)?;
+        if fs::symlink_metadata(&out).is_ok_and(|m| !m.is_dir()) {
+            bail!(
+                "{} is a file, not a folder; brief will not replace it. Move it away or set another `output_dir`",
+                shown.display()
+            );
         }
+        let previous = Previous::of(&out, &shown)?;
+        let dir = parent.join(guard::staging_name(&name, "new"));
+        guard::register(&dir);
         fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        // A real folder (not a link to one) with the marker: brief's previous output.
-        let update =
-            fs::symlink_metadata(&out).is_ok_and(|m| m.is_dir()) && out.join(MARKER).is_file();
-        let staging = Staging {
+        Ok(Staging {
             dir,
             out,
-            update,
+            shown,
+            previous,
             produced: Mutex::default(),
+            tidied,
             committed: false,
-        };
-        if !update {
-            fs::write(
-                staging.dir.join(MARKER),
-                "This folder is generated by brief; `brief build` replaces its content.\n",
-            )
-            .with_context(|| format!("cannot write in {}", staging.dir.display()))?;
-        }
-        Ok(staging)
-    }
-
-    /// Writes `files` into the staging folder, on every core. Safe to call from several threads
-    /// at once.
-    pub fn write(&self, files: &Files) -> Result<()> {
-        use rayon::prelude::*;
-        if self.update {
-            self.produced
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .extend(files.keys().cloned());
-        }
-        files.par_iter().try_for_each(|(path, content)| {
-            if self.update && update::same(&self.out.join(path), content) {
-                return Ok(());
-            }
-            write_one(&self.dir.join(path), content)
+            _lock: lock,
         })
     }
 
-    /// Moves the new site into place: the staged files over brief's previous output (then
-    /// what the site no longer has is removed), or else the staging folder itself.
-    pub fn commit(mut self) -> Result<()> {
-        if self.update {
-            let produced = std::mem::take(
-                self.produced
-                    .get_mut()
-                    .unwrap_or_else(PoisonError::into_inner),
-            );
-            update::apply(&self.dir, &self.out, &produced)?;
-            self.committed = true;
-            remove_tree(&self.dir);
-            return Ok(());
-        }
-        let out = self.out.clone();
-        let parent = out.parent().context("output folder has no parent")?;
-        let name = out.file_name().context("output folder has no name")?;
-        let old = parent.join(format!(
-            ".{}.brief-old-{}",
-            name.to_string_lossy(),
-            std::process::id()
-        ));
-        if out.exists() {
-            fs::rename(&out, &old).with_context(|| {
-                format!("cannot move the previous output {} aside", out.display())
-            })?;
-        }
-        if let Err(e) = fs::rename(&self.dir, &out) {
-            if old.exists() {
-                fs::rename(&old, &out).ok();
+    /// Writes `files` into the staging folder, on every core; a file unchanged since the
+    /// previous build is linked, not written. Safe to call from several threads at once.
+    pub fn write(&self, files: &Files) -> Result<()> {
+        use rayon::prelude::*;
+        self.produced
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .extend(files.keys().cloned());
+        files.par_iter().try_for_each(|(path, content)| {
+            if guard::interrupted() {
+                bail!("interrupted");
             }
-            return Err(e)
-                .with_context(|| format!("cannot move the new site into {}", out.display()));
-        }
-        self.committed = true;
-        if old.exists() {
+            let dest = self.dir.join(path);
+            let old = self.out.join(path);
+            if self.previous.reusable(path)
+                && let Some(meta) = same(&old, content)
+            {
+                return commit::link_one(&old, &dest, &meta)
+                    .with_context(|| format!("cannot write {}", dest.display()));
+            }
+            write_one(&dest, content)
+        })
+    }
+
+    /// Moves the new site into place, keeping what brief did not write.
+    pub fn commit(mut self) -> Result<Committed> {
+        let produced = std::mem::take(
+            self.produced
+                .get_mut()
+                .unwrap_or_else(PoisonError::into_inner),
+        );
+        let kept = commit::keep(&self.out, &self.dir, &self.previous, &produced, &self.shown)?;
+        fs::write(self.dir.join(MARKER), previous::marker(&produced))
+            .with_context(|| format!("cannot write in {}", self.dir.display()))?;
+        guard::pause("staged");
+        let aside = self
+            .dir
+            .with_file_name(guard::staging_name(&self.out_name(), "old"));
+        let swapped = {
+            let _no_signals = guard::commit_guard()?;
+            let s = commit::swap(&self.dir, &self.out, &aside)?;
+            self.committed = true;
+            s
+        };
+        guard::pause("swapped");
+        let old = match swapped {
+            commit::Swapped::Renamed => None,
+            commit::Swapped::Exchanged => Some(self.dir.clone()),
+            commit::Swapped::MovedAside(p) => Some(p),
+        };
+        if let Some(old) = old {
             remove_tree(&old);
         }
-        Ok(())
+        guard::unregister(&self.dir);
+        guard::unregister(&aside);
+        Ok(Committed {
+            output: self.shown.clone(),
+            kept,
+            removed_leftovers: self.tidied.removed,
+            restored: self.tidied.restored,
+        })
+    }
+
+    fn out_name(&self) -> String {
+        self.out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
     }
 }
 
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            fs::remove_dir_all(&self.dir).ok();
+            remove_tree(&self.dir);
+            guard::unregister(&self.dir);
         }
     }
+}
+
+/// The metadata of `dest` when it is a regular file holding exactly `content`.
+fn same(dest: &Path, content: &Content) -> Option<fs::Metadata> {
+    let meta = fs::symlink_metadata(dest).ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    let equal = match content {
+        Content::Bytes(b) => {
+            meta.len() == b.len() as u64 && fs::read(dest).is_ok_and(|old| old == *b)
+        }
+        Content::Copy(src) => {
+            fs::metadata(src).is_ok_and(|m| m.len() == meta.len())
+                && matches!((fs::read(src), fs::read(dest)), (Ok(a), Ok(b)) if a == b)
+        }
+    };
+    equal.then_some(meta)
+}
+
+/// `~` and `~/…` as a shell expands them (the home folder); `~name` is refused with a hint.
+pub fn expand_home(path: &Path) -> Result<PathBuf> {
+    let Some(first) = path.components().next() else {
+        return Ok(path.to_path_buf());
+    };
+    let first = first.as_os_str().to_string_lossy();
+    if !first.starts_with('~') {
+        return Ok(path.to_path_buf());
+    }
+    if first != "~" {
+        bail!(
+            "output folder `{}`: brief expands `~` (your home folder) but not `{first}`; write the full path",
+            path.display()
+        );
+    }
+    let home = std::env::var_os("HOME")
+        .or_else(|| std::env::var_os("USERPROFILE"))
+        .filter(|h| !h.is_empty())
+        .context("the output folder starts with `~`, but HOME is not set; write the full path")?;
+    let rest: PathBuf = path.components().skip(1).collect();
+    Ok(PathBuf::from(home).join(rest))
 }
 
 /// Writes one file, creating its folder (another thread may be creating it too: that is fine).
@@ -233,7 +299,7 @@ fn write_one(dest: &Path, content: &Content) -> Result<()> {
 }
 
 /// Removes a folder brief wrote, its top-level entries in parallel (a large site has thousands).
-fn remove_tree(dir: &Path) {
+pub(crate) fn remove_tree(dir: &Path) {
     use rayon::prelude::*;
     if let Ok(entries) = fs::read_dir(dir) {
         let paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();

@@ -96,6 +96,8 @@ async fn run(opts: ServeOptions) -> Result<()> {
         drafts: opts.drafts,
     };
 
+    // Watching starts before the first build: a save made while it runs is not missed.
+    let watching = watch::Watching::start(&opts.root);
     let mut project = Project::new(&opts.root, ov);
     let start = Instant::now();
     let diags = update(&mut project, &Change::All);
@@ -126,11 +128,11 @@ async fn run(opts: ServeOptions) -> Result<()> {
 
     let watch_app = app.clone();
     let watch_opts = opts.clone();
-    std::thread::spawn(move || {
-        watch::run(&watch_opts.root.clone(), |change| {
-            rebuild(&watch_app, &mut project, &watch_opts, change)
-        })
-    });
+    if let Some(watching) = watching {
+        std::thread::spawn(move || {
+            watching.run(|change| rebuild(&watch_app, &mut project, &watch_opts, change))
+        });
+    }
 
     let router = Router::new().fallback(respond::handle).with_state(app);
     conn::serve(listener, router)

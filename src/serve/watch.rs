@@ -28,26 +28,64 @@ pub const QUIET: Duration = Duration::from_millis(30);
 /// A batch closes at the latest this long after it opened, even if files keep changing.
 const LONGEST: Duration = Duration::from_millis(500);
 
-/// Watches the project at `root` and calls `on_change` for every batch that matters, until the
-/// watcher stops.
-pub fn run(root: &Path, mut on_change: impl FnMut(Change)) {
-    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let (tx, rx) = mpsc::channel();
-    let mut watcher = match notify::recommended_watcher(tx) {
-        Ok(w) => w,
-        Err(e) => {
-            eprintln!(
-                "error: cannot watch {} for changes: {e}; the preview will not update",
-                root.display()
-            );
-            return;
+/// A watch on the project's sources, started before the first build so that no save is
+/// missed; the changes it sees wait in its queue until [`Watching::run`].
+pub struct Watching {
+    root: PathBuf,
+    watcher: notify::RecommendedWatcher,
+    rx: mpsc::Receiver<notify::Result<Event>>,
+    watched: Vec<PathBuf>,
+}
+
+impl Watching {
+    /// Starts watching the project at `root`; `None` (said on stderr) when the system cannot.
+    pub fn start(root: &Path) -> Option<Watching> {
+        let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        let (tx, rx) = mpsc::channel();
+        let mut watcher = match notify::recommended_watcher(tx) {
+            Ok(w) => w,
+            Err(e) => {
+                eprintln!(
+                    "error: cannot watch {} for changes: {e}; the preview will not update",
+                    root.display()
+                );
+                return None;
+            }
+        };
+        if let Err(e) = watcher.watch(&root, RecursiveMode::NonRecursive) {
+            eprintln!("error: cannot watch {}: {e}", root.display());
         }
-    };
-    if let Err(e) = watcher.watch(&root, RecursiveMode::NonRecursive) {
-        eprintln!("error: cannot watch {}: {e}", root.display());
+        let mut watched: Vec<PathBuf> = Vec::new();
+        watch_sources(&mut watcher, &root, &mut watched, false);
+        Some(Watching {
+            root,
+            watcher,
+            rx,
+            watched,
+        })
     }
-    let mut watched: Vec<PathBuf> = Vec::new();
-    watch_sources(&mut watcher, &root, &mut watched, false);
+
+    /// Calls `on_change` for every batch that matters, until the watcher stops.
+    pub fn run(self, on_change: impl FnMut(Change)) {
+        let Watching {
+            root,
+            mut watcher,
+            rx,
+            mut watched,
+        } = self;
+        batches(&root, &mut watcher, &rx, &mut watched, on_change);
+    }
+}
+
+/// The loop of [`Watching::run`].
+fn batches(
+    root: &Path,
+    watcher: &mut notify::RecommendedWatcher,
+    rx: &mpsc::Receiver<notify::Result<Event>>,
+    watched: &mut Vec<PathBuf>,
+    mut on_change: impl FnMut(Change),
+) {
+    let root = root.to_path_buf();
     let mut batch = Batch::default();
     loop {
         // Wait for a change that matters, then for the quiet that ends the batch.
@@ -74,7 +112,7 @@ pub fn run(root: &Path, mut on_change: impl FnMut(Change)) {
         }
         let batch = std::mem::take(&mut batch);
         // A content/ or themes/ folder created (or replaced) is watched from now on.
-        watch_sources(&mut watcher, &root, &mut watched, batch.folders);
+        watch_sources(watcher, &root, watched, batch.folders);
         let change = if batch.rescan {
             Some(Change::All)
         } else {

@@ -48,9 +48,19 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<OsStr>,
 {
+    brief_env(cwd, args, &[])
+}
+
+/// Runs `brief` with `args` in `cwd`, without colour, with `env` set.
+pub fn brief_env<I, S>(cwd: &Path, args: I, env: &[(&str, &OsStr)]) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
     let out = Command::new(env!("CARGO_BIN_EXE_brief"))
         .args(args)
         .current_dir(cwd)
+        .envs(env.iter().copied())
         .env("NO_COLOR", "1")
         .env_remove("CLICOLOR_FORCE")
         .output()

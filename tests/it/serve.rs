@@ -14,7 +14,7 @@ use brief::validate::Overrides;
 use crate::common::{copy_dir, fixture, tempdir};
 
 /// A project copy in a temp folder.
-fn project() -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn project() -> (tempfile::TempDir, PathBuf) {
     let dir = tempdir();
     let root = dir.path().join("site");
     copy_dir(&fixture("serve"), &root);
@@ -252,10 +252,12 @@ fn incremental_rebuilds_equal_a_full_build_byte_for_byte() {
 }
 
 /// A running `brief serve` on an ephemeral port, stopped on drop.
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    port: u16,
-    base: String,
+    /// The port it listens on.
+    pub(crate) port: u16,
+    /// The site's path (`/briefs/`).
+    pub(crate) base: String,
 }
 
 impl Drop for Server {
@@ -265,7 +267,7 @@ impl Drop for Server {
     }
 }
 
-fn start(root: &Path) -> Server {
+pub(crate) fn start(root: &Path) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
         .args(["serve", "--port", "0", "--root"])
         .arg(root)
@@ -289,7 +291,7 @@ fn start(root: &Path) -> Server {
 }
 
 /// One HTTP/1.1 GET: (status, body).
-fn get(port: u16, path: &str, host: &str) -> (u16, String) {
+pub(crate) fn get(port: u16, path: &str, host: &str) -> (u16, String) {
     let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     s.set_read_timeout(Some(Duration::from_secs(10))).ok();
     write!(
@@ -311,7 +313,7 @@ fn get(port: u16, path: &str, host: &str) -> (u16, String) {
     (status, body)
 }
 
-fn page(srv: &Server, path: &str) -> (u16, String) {
+pub(crate) fn page(srv: &Server, path: &str) -> (u16, String) {
     get(
         srv.port,
         &format!("{}{path}", srv.base),
@@ -321,7 +323,7 @@ fn page(srv: &Server, path: &str) -> (u16, String) {
 
 /// Waits until `f` holds, or fails after 30 s: generous, because the test binary runs every
 /// test at once (builds, browsers) on a 2-core CI machine, all sharing one rayon pool.
-fn eventually(what: &str, mut f: impl FnMut() -> bool) {
+pub(crate) fn eventually(what: &str, mut f: impl FnMut() -> bool) {
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(30) {
         if f() {

@@ -204,13 +204,12 @@ mod tests {
         std::fs::create_dir_all(root.join("content/a")).unwrap();
         std::fs::write(root.join("content/a/article.md"), "First.\n").unwrap();
         let (tx, rx) = mpsc::channel();
-        let r = root.clone();
+        let watching = Watching::start(&root).unwrap();
         std::thread::spawn(move || {
-            run(&r, |c| {
+            watching.run(|c| {
                 let _ = tx.send(c);
             })
         });
-        std::thread::sleep(Duration::from_millis(300));
         (dir, root, rx)
     }
 

@@ -1,7 +1,7 @@
 //! Write stage: committing a staged site. Everything in the output folder brief did not write
-//! is linked into the staging folder, the marker lists the new site's files, then one atomic
-//! swap of the two folders makes the new site live: whatever kills the build, the output is
-//! the previous site or the new one, never a mix.
+//! is linked into the staging folder (the spare), the marker lists the new site's files, then
+//! one atomic swap of the two folders makes the new site live: whatever kills the build, the
+//! output is the previous site or the new one, never a mix.
 
 use std::collections::HashSet;
 use std::fs;
@@ -10,29 +10,32 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
 
+#[cfg(test)]
+use super::previous::Listed;
 use super::previous::{MARKER, Previous};
+use super::spare;
+
+/// What [`keep`] found.
+#[derive(Debug, Default)]
+pub struct Kept {
+    /// What was kept, as the writer would name it (`CNAME`, `.git/`, `notes/todo.txt`),
+    /// outermost entries only.
+    pub shown: Vec<String>,
+    /// Every kept path, files and folders, `/`-separated.
+    pub all: HashSet<String>,
+}
 
 /// Links into `staging` everything of `out` that brief did not write, refusing to put a page
-/// where such a file is. Returns what was kept, as the writer would name it (`CNAME`,
-/// `.git/`, `notes/todo.txt`), outermost entries only.
+/// where such a file is.
 pub fn keep(
     out: &Path,
     staging: &Path,
     previous: &Previous,
     produced: &HashSet<String>,
     shown: &Path,
-) -> Result<Vec<String>> {
-    let mut folders: HashSet<&str> = HashSet::new();
-    for p in produced {
-        let mut rest = p.as_str();
-        while let Some((dir, _)) = rest.rsplit_once('/') {
-            if !folders.insert(dir) {
-                break;
-            }
-            rest = dir;
-        }
-    }
-    let mut kept = Vec::new();
+) -> Result<Kept> {
+    let folders = super::previous::folders_of(produced.iter().map(String::as_str));
+    let mut kept = Kept::default();
     let cx = Keep {
         out,
         staging,
@@ -57,7 +60,7 @@ struct Keep<'a> {
 }
 
 impl Keep<'_> {
-    fn visit(&self, dir: &str, kept: &mut Vec<String>) -> Result<()> {
+    fn visit(&self, dir: &str, kept: &mut Kept) -> Result<()> {
         let Ok(entries) = fs::read_dir(self.out.join(dir)) else {
             return Ok(());
         };
@@ -74,7 +77,7 @@ impl Keep<'_> {
                 continue;
             }
             let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
-            if is_dir && self.previous.wrote_under(&key, self.produced) {
+            if is_dir && self.previous.wrote_under(&key, self.folders) {
                 self.visit(&key, kept)?;
                 continue;
             }
@@ -94,36 +97,46 @@ impl Keep<'_> {
                     self.shown.display()
                 );
             }
-            link_all(&e.path(), &self.staging.join(&key))
+            link_all(&e.path(), self.staging, &key, &mut kept.all)
                 .with_context(|| format!("cannot keep {}/{key}", self.shown.display()))?;
-            kept.push(if is_dir { format!("{key}/") } else { key });
+            kept.shown
+                .push(if is_dir { format!("{key}/") } else { key });
         }
         Ok(())
     }
 }
 
-/// Puts `src` (a file, a link, or a folder and everything in it) at `dest`, by hard links, so
-/// nothing is copied and each file keeps its inode and modification time.
-fn link_all(src: &Path, dest: &Path) -> io::Result<()> {
+/// Puts `src` (a file, a link, or a folder and everything in it) at `key` under `staging`, by
+/// hard links, so nothing is copied and each file keeps its inode and modification time;
+/// what is already there as the same file is left alone. Every path put is added to `all`.
+fn link_all(src: &Path, staging: &Path, key: &str, all: &mut HashSet<String>) -> io::Result<()> {
     let meta = fs::symlink_metadata(src)?;
+    let dest = staging.join(key);
+    all.insert(key.to_string());
     if !meta.is_dir() {
-        return link_one(src, dest, &meta);
+        if meta.is_file() && spare::already(&dest, &meta) {
+            return Ok(());
+        }
+        spare::make_room(staging, &dest)?;
+        return link_one(src, &dest, &meta);
     }
-    fs::create_dir_all(dest)?;
-    fs::set_permissions(dest, meta.permissions())?;
+    if !fs::symlink_metadata(&dest).is_ok_and(|m| m.is_dir()) {
+        spare::make_room(staging, &dest)?;
+        fs::create_dir(&dest)?;
+    }
+    fs::set_permissions(&dest, meta.permissions())?;
     for e in fs::read_dir(src)? {
         let e = e?;
-        link_all(&e.path(), &dest.join(e.file_name()))?;
+        let child = format!("{key}/{}", e.file_name().to_string_lossy());
+        link_all(&e.path(), staging, &child, all)?;
     }
     Ok(())
 }
 
-/// `src` at `dest`: a hard link of a file (a copy with its modification time where the file
-/// system has no hard links), a new link with the same target for a symbolic link.
+/// `src` at `dest` (where nothing is): a hard link of a file (a copy with its modification time
+/// where the file system has no hard links), a new link with the same target for a symbolic
+/// link.
 pub fn link_one(src: &Path, dest: &Path, meta: &fs::Metadata) -> io::Result<()> {
-    if let Some(parent) = dest.parent() {
-        fs::create_dir_all(parent)?;
-    }
     if meta.file_type().is_symlink() {
         let target = fs::read_link(src)?;
         #[cfg(unix)]
@@ -179,7 +192,6 @@ pub fn swap(staging: &Path, out: &Path, aside: &Path) -> Result<Swapped> {
         }
         Err(_) => {}
     }
-    super::guard::register(aside);
     fs::rename(out, aside)
         .with_context(|| format!("cannot move the previous output {} aside", out.display()))?;
     super::guard::pause("aside");
@@ -240,10 +252,11 @@ mod tests {
         fs::write(out.join("stale.html"), "old page").unwrap();
         fs::write(out.join(MARKER), "").unwrap();
         fs::create_dir(&staging).unwrap();
-        let previous = Previous::Brief(Some(["stale.html".to_string()].into()));
+        let previous = Previous::Brief(Some(Listed::new(["stale.html".to_string()].into())));
         let produced: HashSet<String> = ["index.html".to_string()].into();
         let kept = keep(&out, &staging, &previous, &produced, Path::new("out")).unwrap();
-        assert_eq!(kept, [".git/", "CNAME"]);
+        assert_eq!(kept.shown, [".git/", "CNAME"]);
+        assert!(kept.all.contains(".git/objects/x") && kept.all.contains(".git/objects"));
         assert!(!staging.join("stale.html").exists());
         #[cfg(unix)]
         {
@@ -265,7 +278,7 @@ mod tests {
         fs::create_dir_all(&staging).unwrap();
         fs::write(out.join("about.html"), "mine").unwrap();
         fs::write(out.join("p"), "a file where the site needs a folder").unwrap();
-        let previous = Previous::Brief(Some(HashSet::new()));
+        let previous = Previous::Brief(Some(Listed::default()));
         let produced: HashSet<String> = ["about.html".to_string()].into();
         let e = keep(&out, &staging, &previous, &produced, Path::new("out")).unwrap_err();
         assert!(

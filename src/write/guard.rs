@@ -1,6 +1,6 @@
 //! Write stage: what keeps builds of one output folder from hurting each other: a lock held for
 //! the whole write, the removal of folders that killed builds left behind, and, on SIGINT,
-//! SIGTERM or SIGHUP, the removal of the staging folder before the process exits.
+//! SIGTERM or SIGHUP, an exit that never cuts the swap of the output in two.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -11,8 +11,6 @@ use anyhow::{Context as _, Result, bail};
 
 /// Set once a stop signal arrived: writers stop, nothing more is committed.
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
-/// Staging folders of this process, removed when a stop signal arrives.
-static ACTIVE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 /// Held while the output folder is being swapped, so a signal never cuts that step in two.
 static COMMIT: Mutex<()> = Mutex::new(());
 
@@ -59,11 +57,16 @@ pub fn lock(parent: &Path, name: &str) -> Result<Lock> {
     Ok(Lock { _file: file })
 }
 
-/// The names of the folders a build of output `name` makes beside it: `.<name>.brief-new-<pid>`
-/// (the staging folder, which after the swap holds the previous site until it is removed) and
-/// `.<name>.brief-old-<pid>` (the previous site moved aside, where the swap is not available).
-pub fn staging_name(name: &str, kind: &str) -> String {
-    format!(".{name}.brief-{kind}-{}", std::process::id())
+/// The spare tree of output `name`: the staging folder of every build, and the site before
+/// last between builds.
+pub fn spare_name(name: &str) -> String {
+    format!(".{name}.brief-spare")
+}
+
+/// Where the previous site goes while the new one is renamed into place, on systems that cannot
+/// exchange two folders.
+pub fn aside_name(name: &str) -> String {
+    format!(".{name}.brief-old-{}", std::process::id())
 }
 
 /// What [`tidy`] did.
@@ -117,22 +120,6 @@ pub fn tidy(parent: &Path, name: &str, out: &Path) -> Result<Tidied> {
     Ok(done)
 }
 
-/// Registers a staging folder to remove if a stop signal arrives.
-pub fn register(dir: &Path) {
-    ACTIVE
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .push(dir.to_path_buf());
-}
-
-/// Forgets a staging folder (it was removed or committed and cleaned).
-pub fn unregister(dir: &Path) {
-    ACTIVE
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .retain(|d| d != dir);
-}
-
 /// Whether a stop signal arrived.
 pub fn interrupted() -> bool {
     INTERRUPTED.load(Ordering::SeqCst)
@@ -157,8 +144,9 @@ pub fn pause(point: &str) {
 }
 
 /// Installs the stop-signal handler of `brief build`: SIGINT, SIGTERM and SIGHUP make writers
-/// stop, wait for a swap in progress to finish, remove this process's staging folders, and exit
-/// with 128 + the signal's number.
+/// stop, wait for a swap in progress to finish, and exit with 128 + the signal's number. The
+/// staging folder is the spare tree, which the next build brings up to date whatever state it
+/// is in, so it stays.
 #[cfg(unix)]
 pub fn install_signal_handler() -> Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
@@ -167,20 +155,9 @@ pub fn install_signal_handler() -> Result<()> {
     std::thread::spawn(move || {
         if let Some(sig) = signals.forever().next() {
             INTERRUPTED.store(true, Ordering::SeqCst);
-            // Writers check the flag before each file: let the ones in flight finish.
-            std::thread::sleep(std::time::Duration::from_millis(50));
+            // A swap in progress finishes first; none starts after this.
             let _swap = COMMIT.lock().unwrap_or_else(PoisonError::into_inner);
-            let dirs = std::mem::take(&mut *ACTIVE.lock().unwrap_or_else(PoisonError::into_inner));
-            for dir in &dirs {
-                for _ in 0..5 {
-                    super::remove_tree(dir);
-                    if fs::symlink_metadata(dir).is_err() {
-                        break;
-                    }
-                    std::thread::sleep(std::time::Duration::from_millis(20));
-                }
-            }
-            eprintln!("interrupted: brief's staging folder was removed");
+            eprintln!("interrupted: the output folder was left as it is");
             std::process::exit(128 + sig);
         }
     });

@@ -1,12 +1,13 @@
 //! Write stage: the rendered site to disk, atomically, never touching what `brief` did not make.
 //!
-//! Files go into a fresh sibling folder (`.<name>.brief-new-<pid>`), packet by packet as the
-//! pipeline renders them ([`Staging`]); a file unchanged since the previous build is a hard
-//! link to the old one (same inode, same modification time), not a new copy. At the commit,
+//! Files go into the staging folder beside the output, packet by packet as the pipeline
+//! renders them ([`Staging`]). The staging folder is the spare tree (`spare.rs`): the site
+//! before last, brought up to date in place, where a file unchanged since the previous build
+//! is a hard link to the live one (same inode, same modification time). At the commit,
 //! everything in the output folder that brief did not write (its marker lists what it wrote)
 //! is linked in too, then the staging folder and the output folder are exchanged in one step
-//! (`commit.rs`): the output is the previous site or the new one, whatever kills the build.
-//! A build that fails, or is stopped by a signal, removes the staging folder and leaves the
+//! (`commit.rs`): the output is the previous site or the new one, whatever kills the build,
+//! and the previous site becomes the next spare. A build that fails or is stopped leaves the
 //! output as it was; one lock per output folder keeps two builds apart, and the next build
 //! removes what a killed one left (`guard.rs`). An output folder that is, contains, or lies
 //! inside the project's sources is refused, and so is a folder someone else filled.
@@ -14,6 +15,7 @@
 mod commit;
 pub mod guard;
 mod previous;
+mod spare;
 
 use std::collections::HashSet;
 use std::fs;
@@ -86,11 +88,11 @@ fn absolute(root: &Path, out: &Path) -> PathBuf {
     resolved
 }
 
-/// A site being written: a staging folder beside the output, moved in by [`Staging::commit`].
-/// Dropped without a commit, it removes itself and leaves the previous output as it was.
+/// A site being written into the staging folder beside the output, moved in by
+/// [`Staging::commit`]. Dropped without a commit, it leaves the output as it was.
 #[derive(Debug)]
 pub struct Staging {
-    /// The staging folder.
+    /// The staging folder: the spare tree, `.<name>.brief-spare` beside the output.
     dir: PathBuf,
     /// The output folder, symbolic links resolved (the folder a link points to is replaced).
     out: PathBuf,
@@ -102,7 +104,6 @@ pub struct Staging {
     produced: Mutex<HashSet<String>>,
     /// What the start found and did about earlier, killed builds.
     tidied: guard::Tidied,
-    committed: bool,
     _lock: guard::Lock,
 }
 
@@ -121,7 +122,7 @@ pub struct Committed {
 
 impl Staging {
     /// Checks `out` (relative to `root` unless absolute; `~` is the home folder), waits for the
-    /// output's lock, removes what killed builds left, and creates the empty staging folder.
+    /// output's lock, removes what killed builds left, and opens the staging folder.
     pub fn create(root: &Path, out: &Path) -> Result<Staging> {
         let shown = expand_home(out)?;
         check_output(root, &shown)?;
@@ -143,9 +144,16 @@ impl Staging {
             );
         }
         let previous = Previous::of(&out, &shown)?;
-        let dir = parent.join(guard::staging_name(&name, "new"));
-        guard::register(&dir);
-        fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        let dir = parent.join(guard::spare_name(&name));
+        match fs::symlink_metadata(&dir) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => fs::remove_file(&dir)
+                .with_context(|| format!("cannot replace {}", dir.display()))?,
+            Err(_) => {}
+        }
+        if !dir.is_dir() {
+            fs::create_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        }
         Ok(Staging {
             dir,
             out,
@@ -153,13 +161,13 @@ impl Staging {
             previous,
             produced: Mutex::default(),
             tidied,
-            committed: false,
             _lock: lock,
         })
     }
 
-    /// Writes `files` into the staging folder, on every core; a file unchanged since the
-    /// previous build is linked, not written. Safe to call from several threads at once.
+    /// Writes `files` into the staging folder, on every core: a file unchanged since the
+    /// previous build is a hard link to the live one (already there, most often), a changed
+    /// one is written anew. Safe to call from several threads at once.
     pub fn write(&self, files: &Files) -> Result<()> {
         use rayon::prelude::*;
         self.produced
@@ -172,12 +180,17 @@ impl Staging {
             }
             let dest = self.dir.join(path);
             let old = self.out.join(path);
+            let cannot = || format!("cannot write {}", dest.display());
             if self.previous.reusable(path)
                 && let Some(meta) = same(&old, content)
             {
-                return commit::link_one(&old, &dest, &meta)
-                    .with_context(|| format!("cannot write {}", dest.display()));
+                if spare::already(&dest, &meta) {
+                    return Ok(());
+                }
+                spare::make_room(&self.dir, &dest).with_context(cannot)?;
+                return commit::link_one(&old, &dest, &meta).with_context(cannot);
             }
+            spare::make_room(&self.dir, &dest).with_context(cannot)?;
             write_one(&dest, content)
         })
     }
@@ -190,32 +203,25 @@ impl Staging {
                 .unwrap_or_else(PoisonError::into_inner),
         );
         let kept = commit::keep(&self.out, &self.dir, &self.previous, &produced, &self.shown)?;
-        fs::write(self.dir.join(MARKER), previous::marker(&produced))
+        spare::prune(&self.dir, &produced, &kept.all)
+            .with_context(|| format!("cannot tidy {}", self.dir.display()))?;
+        let marker = self.dir.join(MARKER);
+        spare::make_room(&self.dir, &marker)
+            .and_then(|()| fs::write(&marker, previous::marker(&produced)))
             .with_context(|| format!("cannot write in {}", self.dir.display()))?;
         guard::pause("staged");
-        let aside = self
-            .dir
-            .with_file_name(guard::staging_name(&self.out_name(), "old"));
-        let swapped = {
+        let aside = self.dir.with_file_name(guard::aside_name(&self.out_name()));
+        {
             let _no_signals = guard::commit_guard()?;
-            let s = commit::swap(&self.dir, &self.out, &aside)?;
-            self.committed = true;
-            s
-        };
-        guard::pause("swapped");
-        let old = match swapped {
-            commit::Swapped::Renamed => None,
-            commit::Swapped::Exchanged => Some(self.dir.clone()),
-            commit::Swapped::MovedAside(p) => Some(p),
-        };
-        if let Some(old) = old {
-            remove_tree(&old);
+            if let commit::Swapped::MovedAside(old) = commit::swap(&self.dir, &self.out, &aside)? {
+                // The previous site is the next spare.
+                fs::rename(&old, &self.dir).ok();
+            }
         }
-        guard::unregister(&self.dir);
-        guard::unregister(&aside);
+        guard::pause("swapped");
         Ok(Committed {
             output: self.shown.clone(),
-            kept,
+            kept: kept.shown,
             removed_leftovers: self.tidied.removed,
             restored: self.tidied.restored,
         })
@@ -226,15 +232,6 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default()
-    }
-}
-
-impl Drop for Staging {
-    fn drop(&mut self) {
-        if !self.committed {
-            remove_tree(&self.dir);
-            guard::unregister(&self.dir);
-        }
     }
 }
 
@@ -279,14 +276,11 @@ pub fn expand_home(path: &Path) -> Result<PathBuf> {
     Ok(PathBuf::from(home).join(rest))
 }
 
-/// Writes one file, creating its folder (another thread may be creating it too: that is fine).
+/// Writes one new file (its folder made by [`spare::make_room`]).
 fn write_one(dest: &Path, content: &Content) -> Result<()> {
-    if let Some(p) = dest.parent() {
-        fs::create_dir_all(p).with_context(|| format!("cannot create {}", p.display()))?;
-    }
     match content {
         Content::Bytes(b) => {
-            let mut f = fs::File::create(dest)
+            let mut f = fs::File::create_new(dest)
                 .with_context(|| format!("cannot write {}", dest.display()))?;
             f.write_all(b)
                 .with_context(|| format!("cannot write {}", dest.display()))

@@ -14,6 +14,41 @@ pub const MARKER: &str = ".brief-output";
 /// The line of the marker after which brief's files are listed, one per line.
 const LIST: &str = "--- files written by brief (everything else here is kept) ---";
 
+/// The files a marker lists, and every folder above them.
+#[derive(Debug, Default)]
+pub struct Listed {
+    /// The files, `/`-separated.
+    pub files: HashSet<String>,
+    /// Every folder holding one of them, at any depth.
+    pub folders: HashSet<String>,
+}
+
+impl Listed {
+    /// The list of `files`, with their folders.
+    pub fn new(files: HashSet<String>) -> Listed {
+        let folders = folders_of(files.iter().map(String::as_str))
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        Listed { files, folders }
+    }
+}
+
+/// Every folder above the `/`-separated `paths`, at any depth.
+pub fn folders_of<'a>(paths: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
+    let mut folders = HashSet::new();
+    for p in paths {
+        let mut rest = p;
+        while let Some((dir, _)) = rest.rsplit_once('/') {
+            if !folders.insert(dir) {
+                break;
+            }
+            rest = dir;
+        }
+    }
+    folders
+}
+
 /// What the output folder held before this build.
 #[derive(Debug)]
 pub enum Previous {
@@ -21,7 +56,7 @@ pub enum Previous {
     Nothing,
     /// A folder brief wrote; the files it listed in its marker (none listed: written by an
     /// older brief that kept no list, so only files the new site replaces count as brief's).
-    Brief(Option<HashSet<String>>),
+    Brief(Option<Listed>),
     /// A folder brief did not write that holds only hidden entries and `CNAME` (a `gh-pages`
     /// worktree, say): all of it is kept.
     Adopted,
@@ -41,7 +76,7 @@ impl Previous {
             return Ok(Previous::Nothing);
         }
         if let Ok(text) = fs::read_to_string(out.join(MARKER)) {
-            return Ok(Previous::Brief(parse(&text)));
+            return Ok(Previous::Brief(parse(&text).map(Listed::new)));
         }
         if names.iter().all(|n| n.starts_with('.') || n == "CNAME") {
             return Ok(Previous::Adopted);
@@ -57,7 +92,7 @@ impl Previous {
     pub fn wrote(&self, path: &str, produced: &HashSet<String>) -> bool {
         match self {
             Previous::Nothing | Previous::Adopted => false,
-            Previous::Brief(Some(list)) => list.contains(path),
+            Previous::Brief(Some(list)) => list.files.contains(path),
             Previous::Brief(None) => produced.contains(path),
         }
     }
@@ -67,18 +102,18 @@ impl Previous {
     pub fn reusable(&self, path: &str) -> bool {
         match self {
             Previous::Nothing | Previous::Adopted => false,
-            Previous::Brief(Some(list)) => list.contains(path),
+            Previous::Brief(Some(list)) => list.files.contains(path),
             Previous::Brief(None) => true,
         }
     }
 
-    /// Whether the folder at `path` holds files brief wrote (it is brief's, not the writer's).
-    pub fn wrote_under(&self, path: &str, produced: &HashSet<String>) -> bool {
-        let prefix = format!("{path}/");
+    /// Whether the folder at `path` holds files brief wrote (it is brief's, not the writer's);
+    /// `produced_folders` are the new site's folders.
+    pub fn wrote_under(&self, path: &str, produced_folders: &HashSet<&str>) -> bool {
         match self {
             Previous::Nothing | Previous::Adopted => false,
-            Previous::Brief(Some(list)) => list.iter().any(|p| p.starts_with(&prefix)),
-            Previous::Brief(None) => produced.iter().any(|p| p.starts_with(&prefix)),
+            Previous::Brief(Some(list)) => list.folders.contains(path),
+            Previous::Brief(None) => produced_folders.contains(path),
         }
     }
 }

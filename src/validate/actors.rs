@@ -7,7 +7,8 @@ use serde_saphyr::Spanned;
 
 use super::Cx;
 use super::evidence::{Evidence, evidence};
-use super::items::{actor_ref, id, text};
+use super::items::{id, text};
+use super::refs::actor_ref;
 use crate::diag::{DiagBuild, Diagnostic};
 use crate::load::loc;
 use crate::load::raw::ActorRaw;

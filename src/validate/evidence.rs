@@ -7,7 +7,7 @@ use serde_saphyr::Spanned;
 
 use super::Cx;
 use super::items::text;
-use crate::diag::{DiagBuild, Diagnostic};
+use crate::diag::{DiagBuild, Diagnostic, Kind};
 use crate::load::loc;
 use crate::load::raw::EvidenceRaw;
 use crate::load::text_loc;
@@ -49,7 +49,8 @@ pub fn evidence(
         let Some(q) = &e.quote else {
             cx.push(
                 Diagnostic::error(cx.file.clone(), at.0, at.1, "evidence is missing `quote`")
-                    .label("add `quote:` with text from the article"),
+                    .label("add `quote:` with text from the article")
+                    .kind(Kind::MissingKey("quote".into())),
             );
             continue;
         };

@@ -11,6 +11,7 @@ mod cx;
 mod evidence;
 mod items;
 pub mod mentions;
+mod refs;
 
 pub(crate) use cx::{Cx, drop_typo_cascades, whole_scalar};
 mod packet;

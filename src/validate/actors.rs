@@ -34,12 +34,7 @@ pub fn actors(
         let at = loc(item);
         let id = id(&mut cx, &a.id, "this actor", at, &mut seen);
         let name = cx.required(&a.name, "name", "this actor", at);
-        let kind = cx.one_of(
-            &a.kind,
-            "kind",
-            &["person", "organization", "country", "group"],
-            "person",
-        );
+        let kind = cx.one_of(&a.kind, "kind", &crate::model::ACTOR_KINDS, "person");
         let (Some(id), Some(name)) = (id, name) else {
             continue;
         };

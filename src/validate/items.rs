@@ -12,7 +12,7 @@ use super::refs::{ActorIds, refs};
 use crate::diag::{DiagBuild, Diagnostic};
 use crate::load::raw::{EventRaw, QuestionRaw, S};
 use crate::load::{is_valid_slug, loc, slugify};
-use crate::model::{Event, LIKELIHOODS, Question};
+use crate::model::{CONFIDENCES, Event, IMPORTANCES, LIKELIHOODS, PRIORITIES, Question, STATUSES};
 
 /// Checks the timeline; returns it in date order ([`crate::model::date::FuzzyDate::key`]: the
 /// latest day each event can have started), then file order.
@@ -67,7 +67,7 @@ pub fn events(
             }
         };
         let actor_idx = refs(&mut cx, &e.actors, actors);
-        let importance = cx.one_of(&e.importance, "importance", &["key", "normal"], "normal");
+        let importance = cx.one_of(&e.importance, "importance", &IMPORTANCES, "normal");
         let evidence = id
             .as_ref()
             .map(|id| evidence(&mut cx, &e.evidence, &format!("event-{id}"), ev))
@@ -107,13 +107,8 @@ pub fn questions(
         let at = loc(item);
         let id = id(&mut cx, &q.id, "this question", at, &mut seen);
         let question = cx.required(&q.question, "question", "this question", at);
-        let status = cx.one_of(&q.status, "status", &["open", "answered", "moot"], "open");
-        let priority = cx.one_of(
-            &q.priority,
-            "priority",
-            &["high", "medium", "low"],
-            "medium",
-        );
+        let status = cx.one_of(&q.status, "status", &STATUSES, "open");
+        let priority = cx.one_of(&q.priority, "priority", &PRIORITIES, "medium");
         let likelihood = q.likelihood.as_ref().map(|_| {
             cx.one_of(
                 &q.likelihood,
@@ -122,14 +117,10 @@ pub fn questions(
                 "roughly even chance",
             )
         });
-        let confidence = q.confidence.as_ref().map(|_| {
-            cx.one_of(
-                &q.confidence,
-                "confidence",
-                &["low", "moderate", "high"],
-                "moderate",
-            )
-        });
+        let confidence = q
+            .confidence
+            .as_ref()
+            .map(|_| cx.one_of(&q.confidence, "confidence", &CONFIDENCES, "moderate"));
         let answer = text(&q.answer);
         if status == "answered" && answer.is_none() {
             let (line, col) = q.status.as_ref().map_or(at, loc);

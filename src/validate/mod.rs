@@ -107,7 +107,7 @@ pub fn config(
     let mentions = match cx.one_of(
         &raw.mentions,
         "mentions",
-        &["first", "all", "none"],
+        &crate::model::MENTION_MODES,
         "first",
     ) {
         "all" => MentionMode::All,

@@ -13,6 +13,7 @@ mod output_safety;
 mod pages;
 mod props;
 mod scaffold;
+mod schema;
 mod security;
 mod serve;
 mod subpath;

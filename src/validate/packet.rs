@@ -79,6 +79,7 @@ pub fn validate(p: RawPacket, _config: &Config, out: &mut Vec<Diagnostic>) -> Op
     let events = items::events(timeline, &known, &ev, out);
     let question_list = items::questions(questions, &known, &ev, out);
     out.extend(known.note());
+    out.extend(ev.note(&article_file));
 
     // Mentions and the name audit.
     let names: Vec<(usize, &str)> = actor_list

@@ -12,7 +12,7 @@ use crate::load::raw::S;
 use crate::load::text_loc;
 
 /// Where a reference is written: file, line, column, width.
-type Place = (PathBuf, usize, usize, usize);
+pub(super) type Place = (PathBuf, usize, usize, usize);
 
 /// What references to actors are checked against.
 pub(super) struct ActorIds {
@@ -45,6 +45,7 @@ impl ActorIds {
         let (file, line, col, len) = first?;
         let more = match count {
             0 | 1 => "this reference to an actor was not checked".to_string(),
+            2 => "this and 1 more reference to an actor were not checked".to_string(),
             n => format!(
                 "this and {} more references to actors were not checked",
                 n - 1

@@ -213,3 +213,39 @@ fn follow_on_errors_are_left_out() {
         run.stderr
     );
 }
+
+#[test]
+fn quotes_are_not_checked_against_an_article_that_does_not_load() {
+    let (tmp, root) = project_copy("bad-yaml-cascade");
+    let dir = root.join("content/strike");
+    std::fs::write(dir.join("article.md"), b"Caf\xe9 talks.\n").unwrap();
+    std::fs::write(
+        dir.join("actors.yaml"),
+        "- id: mta\n  name: MTA\n  relations:\n    - to: twu\n      label: talks to\n      evidence: [\"met on Monday\"]\n- id: twu\n  name: TWU\n- id: toussaint\n  name: Roger Toussaint\n- id: bloomberg\n  name: Michael Bloomberg\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("timeline.yaml"),
+        "- date: 2005-12-19\n  title: Talks\n  evidence: [\"nowhere in the article\"]\n",
+    )
+    .unwrap();
+    let run = build(&root, &tmp.path().join("out"), &[]);
+    assert_eq!(
+        headlines(&run.stderr, "error"),
+        ["this file is not valid UTF-8"],
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        headlines(&run.stderr, "note"),
+        ["evidence is not checked: content/strike/article.md did not load"],
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("this and 1 more quote were not looked up"),
+        "{}",
+        run.stderr
+    );
+}

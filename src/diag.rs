@@ -10,13 +10,28 @@ use std::path::{Path, PathBuf};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-/// How bad a problem is: errors fail the build, warnings do not (unless `--deny-warnings`).
+/// How bad a problem is: errors fail the build, warnings do not (unless `--deny-warnings`),
+/// notes only tell what was not checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     /// Fails the run.
     Error,
     /// Reported, but the site is still written.
     Warning,
+    /// Information beside an error (never counted, never fails a run).
+    Note,
+}
+
+/// What a diagnostic is about, for the code that drops follow-on diagnostics: it matches on
+/// this, never on the message, which is for people only. Most diagnostics are [`Kind::Other`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Kind {
+    /// Anything not listed below.
+    #[default]
+    Other,
+    /// A required key is missing from a mapping; dropped when the mapping has a misspelling
+    /// of that key (the unknown-key error already gives the fix).
+    MissingKey(String),
 }
 
 /// One located content problem.
@@ -38,6 +53,8 @@ pub struct Diagnostic {
     pub label: String,
     /// A closing `help:` line, may be empty.
     pub help: String,
+    /// What it is about, for code (see [`Kind`]).
+    pub kind: Kind,
 }
 
 impl Diagnostic {
@@ -57,6 +74,20 @@ impl Diagnostic {
             message: message.into(),
             label: String::new(),
             help: String::new(),
+            kind: Kind::Other,
+        }
+    }
+
+    /// A note at `file:line:col`: what was not checked because of an error elsewhere.
+    pub fn note(
+        file: impl Into<PathBuf>,
+        line: usize,
+        col: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity: Severity::Note,
+            ..Self::error(file, line, col, message)
         }
     }
 
@@ -94,6 +125,12 @@ pub trait DiagBuild: Sized {
     /// Sets the `help:` line.
     fn help(mut self, help: impl Into<String>) -> Self {
         self.edit().help = help.into();
+        self
+    }
+
+    /// Sets what it is about (see [`Kind`]).
+    fn kind(mut self, kind: Kind) -> Self {
+        self.edit().kind = kind;
         self
     }
 }
@@ -142,7 +179,10 @@ impl Diagnostics {
 
     /// Number of warnings.
     pub fn warning_count(&self) -> usize {
-        self.items.len() - self.error_count()
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
     }
 
     /// `true` when at least one error was reported.
@@ -228,6 +268,7 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, text: Option<&str>) -> String
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
+        Severity::Note => Level::NOTE,
     };
     let path = d.file.to_string_lossy().replace('\\', "/");
     let line_text = text.and_then(|t| t.lines().nth(d.line.saturating_sub(1)));

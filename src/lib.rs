@@ -15,6 +15,7 @@ pub mod model;
 pub mod pipeline;
 pub mod render;
 pub mod scaffold;
+pub mod schema;
 pub mod serve;
 pub mod validate;
 pub mod write;

@@ -96,6 +96,15 @@ enum Command {
         #[arg(long)]
         article: Option<PathBuf>,
     },
+    /// Print the JSON Schema of a packet file, for editors (all five as one JSON object
+    /// without FILE), or write them all into a folder.
+    Schema {
+        /// brief, packet, timeline, actors or questions (`.yaml` optional).
+        file: Option<String>,
+        /// Write every schema into this folder (replacing those there), e.g. `schemas`.
+        #[arg(long, conflicts_with = "file")]
+        out: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -227,6 +236,14 @@ fn main() -> ExitCode {
         } => scaffold_exit(
             brief::scaffold::new_packet(&root, &slug, article.as_deref()).map(|r| r.render()),
         ),
+        Command::Schema { file, out: None } => match brief::schema::print(file.as_deref()) {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => scaffold_exit(Err(e)),
+        },
+        Command::Schema { out: Some(dir), .. } => scaffold_exit(brief::schema::write(&dir)),
     }
 }
 

@@ -45,6 +45,10 @@ pub struct RawPacket {
     pub assets: Vec<PathBuf>,
     /// Misspelt keys (already reported as unknown keys).
     pub typos: Vec<Typo>,
+    /// Packet files (`actors.yaml`, …) that are there but did not load: unreadable, malformed,
+    /// or misnamed (a near-miss name stands for them). Their errors are already reported;
+    /// validation does not report references into them as unknown.
+    pub unloaded: Vec<String>,
 }
 
 impl RawPacket {
@@ -56,6 +60,7 @@ impl RawPacket {
         self.actors_file = self.actors_file.take().or(part.actors_file);
         self.questions_file = self.questions_file.take().or(part.questions_file);
         self.typos.extend(part.typos);
+        self.unloaded.extend(part.unloaded);
     }
 }
 
@@ -78,8 +83,12 @@ pub fn load_config(root: &Path, diags: &mut Diagnostics) -> ConfigRaw {
     }
 }
 
-/// Parses the text of `brief.yaml` (no disk access); `None` when it is malformed.
+/// Parses the text of `brief.yaml` (no disk access); `None` when it is malformed. Every key
+/// is optional, so a file holding only comments is all defaults.
 pub fn parse_config(text: &str, diags: &mut Diagnostics) -> Option<ConfigRaw> {
+    if yaml::is_blank(text) {
+        return Some(ConfigRaw::default());
+    }
     yaml::parse::<ConfigRaw>(&lone_cr_to_lf(text), Path::new("brief.yaml"), diags)
 }
 
@@ -184,13 +193,17 @@ pub fn load_packet(root: &Path, slug: &str, diags: &mut Diagnostics) -> RawPacke
             .then(|| reserved::near_miss(&name))
             .flatten();
         if is_packet_file(&name) {
-            if let Some(text) = read_text(root, &relp, diags) {
-                sources.push((name, text));
+            match read_text(root, &relp, diags) {
+                Some(text) => sources.push((name, text)),
+                None => p.unloaded.push(name),
             }
         } else if let Some(wanted) = near {
             let exists = root.join(&dir).join(wanted).exists();
             diags.push(reserved::diagnostic(&relp, &name, wanted, exists));
             meant.push(wanted);
+            if !exists {
+                p.unloaded.push(wanted.to_string());
+            }
         } else {
             p.assets.push(inner);
         }
@@ -244,21 +257,31 @@ pub fn parse_file(p: &mut RawPacket, name: &str, text: &str, diags: &mut Diagnos
     let text = &*files::lone_cr_to_lf(text);
     let relp = p.dir.join(name);
     let typos = &mut p.typos;
-    match name {
+    let loaded = match name {
         "article.md" => {
-            p.article = Some(crate::render::html::markdown::without_nul(text).into_owned())
+            p.article = Some(crate::render::html::markdown::without_nul(text).into_owned());
+            true
         }
-        "packet.yaml" => p.meta = yaml::parse_typos(text, &relp, diags, typos),
+        "packet.yaml" => {
+            p.meta = yaml::parse_typos(text, &relp, diags, typos);
+            p.meta.is_some()
+        }
         "timeline.yaml" => {
-            p.timeline_file = yaml::parse_typos(text, &relp, diags, typos).map(|v| (relp, v))
+            p.timeline_file = yaml::parse_list(text, &relp, diags, typos).map(|v| (relp, v));
+            p.timeline_file.is_some()
         }
         "actors.yaml" => {
-            p.actors_file = yaml::parse_typos(text, &relp, diags, typos).map(|v| (relp, v))
+            p.actors_file = yaml::parse_list(text, &relp, diags, typos).map(|v| (relp, v));
+            p.actors_file.is_some()
         }
         "questions.yaml" => {
-            p.questions_file = yaml::parse_typos(text, &relp, diags, typos).map(|v| (relp, v))
+            p.questions_file = yaml::parse_list(text, &relp, diags, typos).map(|v| (relp, v));
+            p.questions_file.is_some()
         }
-        _ => {}
+        _ => true,
+    };
+    if !loaded {
+        p.unloaded.push(name.to_string());
     }
 }
 

@@ -228,3 +228,21 @@ pub const LIKELIHOODS: [&str; 7] = [
     "very likely",
     "almost certain",
 ];
+
+/// The values of an actor's `kind` (the first is the default).
+pub const ACTOR_KINDS: [&str; 4] = ["person", "organization", "country", "group"];
+
+/// The values of an event's `importance` (the default is `normal`).
+pub const IMPORTANCES: [&str; 2] = ["key", "normal"];
+
+/// The values of a question's `status` (the first is the default).
+pub const STATUSES: [&str; 3] = ["open", "answered", "moot"];
+
+/// The values of a question's `priority` (the default is `medium`).
+pub const PRIORITIES: [&str; 3] = ["high", "medium", "low"];
+
+/// The values of a question's `confidence`.
+pub const CONFIDENCES: [&str; 3] = ["low", "moderate", "high"];
+
+/// The values of `mentions` in brief.yaml (the first is the default).
+pub const MENTION_MODES: [&str; 3] = ["first", "all", "none"];

@@ -32,28 +32,70 @@ impl std::error::Error for UsageError {}
 /// The folder name of the example packet that `init` writes.
 pub const EXAMPLE_SLUG: &str = "calder-dock-strike";
 
-/// The project files of `init` (path relative to the project, text), the example packet and
+/// The project files of `init` (path relative to the project, text): brief.yaml (pointing
+/// editors at its schema), .gitignore, README.md and the JSON Schemas; the example packet and
 /// the workflow (see [`workflow`]) aside.
-pub fn project_files() -> [(&'static str, &'static str); 3] {
-    [
-        ("brief.yaml", include_str!("files/brief.yaml")),
-        (".gitignore", include_str!("files/gitignore")),
-        ("README.md", include_str!("files/README.md")),
-    ]
+pub fn project_files() -> Vec<(String, String)> {
+    let mut files = vec![
+        (
+            "brief.yaml".to_string(),
+            with_schema("brief.yaml", "", include_str!("files/brief.yaml")),
+        ),
+        (".gitignore".into(), include_str!("files/gitignore").into()),
+        ("README.md".into(), include_str!("files/README.md").into()),
+    ];
+    files.extend(schema_files());
+    files
+}
+
+/// The JSON Schemas as project files (`schemas/…`).
+pub fn schema_files() -> Vec<(String, String)> {
+    crate::schema::schema_texts()
+        .into_iter()
+        .map(|(name, text)| (format!("{}/{name}", crate::schema::SCHEMA_DIR), text))
+        .collect()
 }
 
 /// The example packet's files (name inside the packet folder, text).
-pub fn example_files() -> [(&'static str, &'static str); 5] {
+pub fn example_files() -> [(&'static str, String); 5] {
+    let yaml = |name, text| with_schema(name, PACKET_TO_ROOT, text);
     [
-        ("article.md", include_str!("files/example/article.md")),
-        ("packet.yaml", include_str!("files/example/packet.yaml")),
-        ("timeline.yaml", include_str!("files/example/timeline.yaml")),
-        ("actors.yaml", include_str!("files/example/actors.yaml")),
+        (
+            "article.md",
+            include_str!("files/example/article.md").into(),
+        ),
+        (
+            "packet.yaml",
+            yaml("packet.yaml", include_str!("files/example/packet.yaml")),
+        ),
+        (
+            "timeline.yaml",
+            yaml("timeline.yaml", include_str!("files/example/timeline.yaml")),
+        ),
+        (
+            "actors.yaml",
+            yaml("actors.yaml", include_str!("files/example/actors.yaml")),
+        ),
         (
             "questions.yaml",
-            include_str!("files/example/questions.yaml"),
+            yaml(
+                "questions.yaml",
+                include_str!("files/example/questions.yaml"),
+            ),
         ),
     ]
+}
+
+/// From a packet folder to the project: where a packet file's schema path starts.
+const PACKET_TO_ROOT: &str = "../../";
+
+/// `text` of the YAML file `name` with a first line that points editors at its schema
+/// (a comment to brief, so line numbers in messages are those of the file as written).
+fn with_schema(name: &str, to_root: &str, text: &str) -> String {
+    match crate::schema::schema_file(name) {
+        Some(f) => crate::schema::modeline(f, to_root) + text,
+        None => text.to_string(),
+    }
 }
 
 /// What `init` did.
@@ -106,10 +148,10 @@ pub fn init(dir: &Path) -> Result<InitReport> {
         ..InitReport::default()
     };
     for (rel, text) in project_files() {
-        if write_new(&dir.join(rel), text)? {
-            report.added.push(rel.to_string());
+        if write_new(&dir.join(&rel), &text)? {
+            report.added.push(rel);
         } else {
-            report.kept.push((rel.to_string(), "already there".into()));
+            report.kept.push((rel, "already there".into()));
         }
     }
     workflow_write::add(dir, &workflow::Placement::of(dir)?, &mut report)?;
@@ -125,7 +167,7 @@ pub fn init(dir: &Path) -> Result<InitReport> {
         report.kept.push((rel, "already there".into()));
     } else {
         for (name, text) in example_files() {
-            if write_new(&example.join(name), text)? {
+            if write_new(&example.join(name), &text)? {
                 report.added.push(format!("{rel}{name}"));
             }
         }

@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::names::{self, Kind, Name};
-use super::{UsageError, write_new};
+use super::{PACKET_TO_ROOT, UsageError, schema_files, with_schema, write_new};
 use crate::load::{MAX_FILE_BYTES, is_valid_slug, slugify};
 
 /// At most this many names are listed in actors.yaml.
@@ -24,12 +24,21 @@ pub struct NewReport {
     pub files: Vec<&'static str>,
     /// Names listed in actors.yaml (`None` without `--article`).
     pub names: Option<usize>,
+    /// JSON Schemas added to the project (it had none), relative to the project.
+    pub schemas: Vec<String>,
 }
 
 impl NewReport {
     /// The summary printed by `brief new`.
     pub fn render(&self) -> String {
         let mut s = format!("created {}: {}\n", shown(&self.dir), self.files.join(", "));
+        if !self.schemas.is_empty() {
+            let _ = writeln!(
+                s,
+                "added {}/: JSON Schemas that editors use to complete and check the YAML files",
+                crate::schema::SCHEMA_DIR
+            );
+        }
         match self.names {
             Some(0) => s.push_str("no capitalised names found in the article for actors.yaml\n"),
             Some(n) => {
@@ -82,17 +91,21 @@ pub fn new_packet(root: &Path, slug: &str, article: Option<&Path>) -> Result<New
         .replace("__TITLE__", &quote(&title))
         .replace("__DATE__", &today);
     let article_text = text.unwrap_or_else(|| include_str!("files/new/article.md").to_string());
+    let yaml = |name, text: &str| with_schema(name, PACKET_TO_ROOT, text);
     let files: [(&'static str, String); 5] = [
         ("article.md", article_text),
-        ("packet.yaml", packet),
+        ("packet.yaml", yaml("packet.yaml", &packet)),
         (
             "timeline.yaml",
-            include_str!("files/new/timeline.yaml").into(),
+            yaml("timeline.yaml", include_str!("files/new/timeline.yaml")),
         ),
-        ("actors.yaml", actors_yaml(found.as_deref())),
+        (
+            "actors.yaml",
+            yaml("actors.yaml", &actors_yaml(found.as_deref())),
+        ),
         (
             "questions.yaml",
-            include_str!("files/new/questions.yaml").into(),
+            yaml("questions.yaml", include_str!("files/new/questions.yaml")),
         ),
     ];
     fs::create_dir_all(root.join("content"))
@@ -101,9 +114,17 @@ pub fn new_packet(root: &Path, slug: &str, article: Option<&Path>) -> Result<New
     for (name, text) in &files {
         write_new(&dir.join(name), text)?;
     }
+    // The schemas the files point at, when the project lacks them (an older project).
+    let mut schemas = Vec::new();
+    for (rel, text) in schema_files() {
+        if write_new(&root.join(&rel), &text)? {
+            schemas.push(rel);
+        }
+    }
     Ok(NewReport {
         dir,
         files: files.iter().map(|(n, _)| *n).collect(),
+        schemas,
         names: found.map(|f| {
             f.iter()
                 .filter(|n| n.kind.actor_kind().is_some())

@@ -7,7 +7,8 @@ use serde_saphyr::Spanned;
 
 use super::Cx;
 use super::evidence::{Evidence, evidence};
-use super::items::{actor_ref, id, text};
+use super::items::{id, text};
+use super::refs::actor_ref;
 use crate::diag::{DiagBuild, Diagnostic};
 use crate::load::loc;
 use crate::load::raw::ActorRaw;
@@ -33,12 +34,7 @@ pub fn actors(
         let at = loc(item);
         let id = id(&mut cx, &a.id, "this actor", at, &mut seen);
         let name = cx.required(&a.name, "name", "this actor", at);
-        let kind = cx.one_of(
-            &a.kind,
-            "kind",
-            &["person", "organization", "country", "group"],
-            "person",
-        );
+        let kind = cx.one_of(&a.kind, "kind", &crate::model::ACTOR_KINDS, "person");
         let (Some(id), Some(name)) = (id, name) else {
             continue;
         };

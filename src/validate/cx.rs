@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::diag::{DiagBuild, Diagnostic, closest};
+use crate::diag::{DiagBuild, Diagnostic, Kind, closest};
 use crate::load::raw::S;
 use crate::load::text_loc;
 use crate::model::date::FuzzyDate;
@@ -57,8 +57,9 @@ impl Cx {
         match v {
             None => {
                 self.push(
-                    Diagnostic::error(&self.file, at.0, at.1, missing(what, key))
-                        .label(format!("add `{key}:` to this entry")),
+                    Diagnostic::error(&self.file, at.0, at.1, format!("{what} is missing `{key}`"))
+                        .label(format!("add `{key}:` to this entry"))
+                        .kind(Kind::MissingKey(key.to_string())),
                 );
                 None
             }
@@ -123,11 +124,6 @@ impl Cx {
     }
 }
 
-/// The headline of a missing required key.
-fn missing(what: &str, key: &str) -> String {
-    format!("{what} is missing `{key}`")
-}
-
 /// Leaves out "missing `key`" errors for mappings where `key` was misspelt: the unknown-key
 /// error already says so, with the fix.
 pub(crate) fn drop_typo_cascades(out: &mut Vec<Diagnostic>, typos: &[crate::load::Typo]) {
@@ -135,7 +131,7 @@ pub(crate) fn drop_typo_cascades(out: &mut Vec<Diagnostic>, typos: &[crate::load
         !typos.iter().any(|t| {
             t.file == d.file
                 && (t.line, t.col) == (d.line, d.col)
-                && d.message.ends_with(&missing("", &t.key))
+                && d.kind == Kind::MissingKey(t.key.clone())
         })
     });
 }

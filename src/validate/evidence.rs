@@ -1,13 +1,15 @@
 //! Validate stage: evidence entries: each quote found exactly once in the article, or a
 //! located error naming the closest text; a per-packet cap keeps hostile lists fast.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::path::Path;
 
 use serde_saphyr::Spanned;
 
 use super::Cx;
 use super::items::text;
-use crate::diag::{DiagBuild, Diagnostic};
+use super::refs::Place;
+use crate::diag::{DiagBuild, Diagnostic, Kind};
 use crate::load::loc;
 use crate::load::raw::EvidenceRaw;
 use crate::load::text_loc;
@@ -23,6 +25,8 @@ pub struct Evidence<'a> {
     pub matcher: Option<&'a Matcher<'a>>,
     /// Entries looked up so far in this packet.
     pub seen: Cell<usize>,
+    /// Quotes not looked up for want of an article: the first and how many.
+    unchecked: RefCell<(Option<Place>, usize)>,
 }
 
 impl<'a> Evidence<'a> {
@@ -31,7 +35,34 @@ impl<'a> Evidence<'a> {
         Self {
             matcher,
             seen: Cell::new(0),
+            unchecked: RefCell::new((None, 0)),
         }
+    }
+
+    /// One note for the quotes that were not looked up because the article did not load
+    /// (`article`; its own error is already reported), at the first of them.
+    pub fn note(&self, article: &Path) -> Option<Diagnostic> {
+        let (first, count) = self.unchecked.take();
+        let (file, line, col, len) = first?;
+        let label = match count {
+            0 | 1 => "this quote was not looked up".to_string(),
+            2 => "this and 1 more quote were not looked up".to_string(),
+            n => format!("this and {} more quotes were not looked up", n - 1),
+        };
+        let article = article.to_string_lossy().replace('\\', "/");
+        Some(
+            Diagnostic::note(
+                file,
+                line,
+                col,
+                format!("evidence is not checked: {article} did not load"),
+            )
+            .span_len(len)
+            .label(label)
+            .help(format!(
+                "fix the error in {article} first; every quote is checked once it loads"
+            )),
+        )
     }
 }
 
@@ -49,7 +80,8 @@ pub fn evidence(
         let Some(q) = &e.quote else {
             cx.push(
                 Diagnostic::error(cx.file.clone(), at.0, at.1, "evidence is missing `quote`")
-                    .label("add `quote:` with text from the article"),
+                    .label("add `quote:` with text from the article")
+                    .kind(Kind::MissingKey("quote".into())),
             );
             continue;
         };
@@ -59,7 +91,15 @@ pub fn evidence(
         } else {
             text_loc(&q.referenced, &q.value)
         };
-        let Some(matcher) = ev.matcher else { continue };
+        let Some(matcher) = ev.matcher else {
+            let mut unchecked = ev.unchecked.borrow_mut();
+            if unchecked.0.is_none() {
+                let len = q.value.chars().count();
+                unchecked.0 = Some((cx.file.clone(), qat.0, qat.1, len));
+            }
+            unchecked.1 += 1;
+            continue;
+        };
         ev.seen.set(ev.seen.get() + 1);
         if ev.seen.get() > MAX_QUOTES {
             if ev.seen.get() == MAX_QUOTES + 1 {

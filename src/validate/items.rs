@@ -8,22 +8,22 @@ use serde_saphyr::Spanned;
 
 use super::Cx;
 use super::evidence::{Evidence, evidence};
-use crate::diag::{DiagBuild, Diagnostic, closest};
+use super::refs::{ActorIds, refs};
+use crate::diag::{DiagBuild, Diagnostic};
 use crate::load::raw::{EventRaw, QuestionRaw, S};
 use crate::load::{is_valid_slug, loc, slugify};
-use crate::model::{Actor, Event, LIKELIHOODS, Question};
+use crate::model::{CONFIDENCES, Event, IMPORTANCES, LIKELIHOODS, PRIORITIES, Question, STATUSES};
 
 /// Checks the timeline; returns it in date order ([`crate::model::date::FuzzyDate::key`]: the
 /// latest day each event can have started), then file order.
 pub fn events(
     list: (PathBuf, Vec<Spanned<EventRaw>>),
-    actors: &[Actor],
+    actors: &ActorIds,
     ev: &Evidence,
     out: &mut Vec<Diagnostic>,
 ) -> Vec<Event> {
     let (file, items) = list;
     let mut cx = Cx::new(&file);
-    let ids: Vec<String> = actors.iter().map(|a| a.id.clone()).collect();
     let mut seen = HashMap::new();
     let mut events = Vec::new();
     for item in &items {
@@ -66,8 +66,8 @@ pub fn events(
                 }
             }
         };
-        let actor_idx = refs(&mut cx, &e.actors, &ids);
-        let importance = cx.one_of(&e.importance, "importance", &["key", "normal"], "normal");
+        let actor_idx = refs(&mut cx, &e.actors, actors);
+        let importance = cx.one_of(&e.importance, "importance", &IMPORTANCES, "normal");
         let evidence = id
             .as_ref()
             .map(|id| evidence(&mut cx, &e.evidence, &format!("event-{id}"), ev))
@@ -94,13 +94,12 @@ pub fn events(
 /// Checks the question list.
 pub fn questions(
     list: (PathBuf, Vec<Spanned<QuestionRaw>>),
-    actors: &[Actor],
+    actors: &ActorIds,
     ev: &Evidence,
     out: &mut Vec<Diagnostic>,
 ) -> Vec<Question> {
     let (file, items) = list;
     let mut cx = Cx::new(&file);
-    let ids: Vec<String> = actors.iter().map(|a| a.id.clone()).collect();
     let mut seen = HashMap::new();
     let mut questions = Vec::new();
     for item in &items {
@@ -108,13 +107,8 @@ pub fn questions(
         let at = loc(item);
         let id = id(&mut cx, &q.id, "this question", at, &mut seen);
         let question = cx.required(&q.question, "question", "this question", at);
-        let status = cx.one_of(&q.status, "status", &["open", "answered", "moot"], "open");
-        let priority = cx.one_of(
-            &q.priority,
-            "priority",
-            &["high", "medium", "low"],
-            "medium",
-        );
+        let status = cx.one_of(&q.status, "status", &STATUSES, "open");
+        let priority = cx.one_of(&q.priority, "priority", &PRIORITIES, "medium");
         let likelihood = q.likelihood.as_ref().map(|_| {
             cx.one_of(
                 &q.likelihood,
@@ -123,14 +117,10 @@ pub fn questions(
                 "roughly even chance",
             )
         });
-        let confidence = q.confidence.as_ref().map(|_| {
-            cx.one_of(
-                &q.confidence,
-                "confidence",
-                &["low", "moderate", "high"],
-                "moderate",
-            )
-        });
+        let confidence = q
+            .confidence
+            .as_ref()
+            .map(|_| cx.one_of(&q.confidence, "confidence", &CONFIDENCES, "moderate"));
         let answer = text(&q.answer);
         if status == "answered" && answer.is_none() {
             let (line, col) = q.status.as_ref().map_or(at, loc);
@@ -141,7 +131,7 @@ pub fn questions(
                     .help("add `answer:` with what settled it, or set the status back to `open`"),
             );
         }
-        let actor_idx = refs(&mut cx, &q.actors, &ids);
+        let actor_idx = refs(&mut cx, &q.actors, actors);
         let evidence = id
             .as_ref()
             .map(|id| evidence(&mut cx, &q.evidence, &format!("question-{id}"), ev))
@@ -192,30 +182,6 @@ pub(super) fn id(
     }
     seen.insert(id.clone(), here);
     Some(id)
-}
-
-/// Actor ids to indices; unknown ids are errors naming the closest id.
-pub(super) fn refs(cx: &mut Cx, v: &[S], ids: &[String]) -> Vec<usize> {
-    v.iter()
-        .filter_map(|s| actor_ref(cx, s, ids))
-        .filter_map(|id| ids.iter().position(|i| *i == id))
-        .collect()
-}
-
-pub(super) fn actor_ref(cx: &mut Cx, s: &S, ids: &[String]) -> Option<String> {
-    let id = s.value.trim();
-    if ids.iter().any(|i| i == id) {
-        return Some(id.to_string());
-    }
-    let hint = closest(id, ids.iter().map(String::as_str));
-    let d = cx.at(s, format!("unknown actor `{id}`"));
-    match hint {
-        Some(h) => d.label(format!("did you mean `{h}`?")),
-        None => d
-            .label("no actor has this id")
-            .help(format!("known actors: {}", ids.join(", "))),
-    };
-    None
 }
 
 pub(super) fn text(v: &Option<S>) -> Option<String> {

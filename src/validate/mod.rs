@@ -11,6 +11,7 @@ mod cx;
 mod evidence;
 mod items;
 pub mod mentions;
+mod refs;
 
 pub(crate) use cx::{Cx, drop_typo_cascades, whole_scalar};
 mod packet;
@@ -123,7 +124,7 @@ pub fn config(
     let mentions = match cx.one_of(
         &raw.mentions,
         "mentions",
-        &["first", "all", "none"],
+        &crate::model::MENTION_MODES,
         "first",
     ) {
         "all" => MentionMode::All,

@@ -8,6 +8,7 @@ use serde_saphyr::Spanned;
 
 use super::Cx;
 use super::items;
+use super::refs::ActorIds;
 use crate::diag::{DiagBuild, Diagnostic, Severity};
 use crate::load::RawPacket;
 use crate::load::raw::{PacketRaw, S};
@@ -25,6 +26,15 @@ pub fn validate(p: RawPacket, _config: &Config, out: &mut Vec<Diagnostic>) -> Op
     let article_text = p.article.unwrap_or_default();
     let article = Article::parse(&article_text);
     let matcher = Matcher::new(&article);
+    // Where the actors may be declared when that file did not load (its error is reported).
+    let unloaded = |name: &str| p.unloaded.iter().any(|u| u == name);
+    let actors_unloaded = if unloaded("actors.yaml") {
+        Some(p.dir.join("actors.yaml"))
+    } else if p.actors_file.is_none() && unloaded("packet.yaml") {
+        Some(meta_file.clone())
+    } else {
+        None
+    };
     let mut meta = p.meta;
     let mut cx = Cx::new(&meta_file);
 
@@ -55,9 +65,21 @@ pub fn validate(p: RawPacket, _config: &Config, out: &mut Vec<Diagnostic>) -> Op
     let not_names = meta.as_mut().map(|m| std::mem::take(&mut m.not_names));
 
     let ev = super::evidence::Evidence::new(readable.then_some(&matcher));
+    let declared = actors
+        .1
+        .iter()
+        .filter_map(|a| a.value.id.as_ref().map(|s| s.value.trim().to_string()))
+        .collect();
     let actor_list = super::actors::actors(actors, &ev, out);
-    let events = items::events(timeline, &actor_list, &ev, out);
-    let question_list = items::questions(questions, &actor_list, &ev, out);
+    let known = ActorIds::new(
+        actor_list.iter().map(|a| a.id.clone()).collect(),
+        declared,
+        actors_unloaded,
+    );
+    let events = items::events(timeline, &known, &ev, out);
+    let question_list = items::questions(questions, &known, &ev, out);
+    out.extend(known.note());
+    out.extend(ev.note(&article_file));
 
     // Mentions and the name audit.
     let names: Vec<(usize, &str)> = actor_list

@@ -115,10 +115,28 @@ fn non_utf8_is_located_at_the_bad_byte() {
 
 #[test]
 fn empty_files_are_named() {
-    for file in ["content/p/packet.yaml", "content/p/actors.yaml"] {
-        let (_tmp, root) = project(&[(file, b"# nothing yet\n\n")]);
-        refused(&check(&root), &[file, "this file is empty"]);
-    }
+    let (_tmp, root) = project(&[("content/p/packet.yaml", b"# nothing yet\n\n")]);
+    refused(
+        &check(&root),
+        &["content/p/packet.yaml", "this file is empty"],
+    );
+}
+
+#[test]
+fn list_files_and_brief_yaml_holding_only_comments_are_empty() {
+    let commented: &[u8] = b"# - id: x\n\n#   name: X\n";
+    let (_tmp, root) = project(&[
+        ("brief.yaml", b"# title: Mine\n"),
+        ("content/p/timeline.yaml", commented),
+        ("content/p/actors.yaml", commented),
+        ("content/p/questions.yaml", commented),
+    ]);
+    let run = check(&root);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // An empty file is an empty list too.
+    let (_tmp, root) = project(&[("content/p/actors.yaml", b"")]);
+    let run = check(&root);
+    assert_eq!(run.code, 0, "{}", run.stderr);
 }
 
 #[test]

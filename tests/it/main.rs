@@ -16,6 +16,7 @@ mod pages;
 mod policy;
 mod props;
 mod scaffold;
+mod schema;
 mod security;
 mod serve;
 mod serve_bounds;

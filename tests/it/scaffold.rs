@@ -78,6 +78,10 @@ fn init_into_an_empty_folder_builds_with_no_warning() {
         "brief.yaml".into(),
     ];
     expected.extend(
+        ["brief", "packet", "timeline", "actors", "questions"]
+            .map(|f| format!("schemas/{f}.schema.json")),
+    );
+    expected.extend(
         [
             "actors.yaml",
             "article.md",
@@ -158,8 +162,12 @@ fn init_into_a_non_empty_folder_adds_only_what_is_missing() {
     for (path, bytes) in &before {
         assert_eq!(after.get(path), Some(bytes), "{path} changed");
     }
-    let added: Vec<&String> = after.keys().filter(|k| !before.contains_key(*k)).collect();
+    let added: Vec<&String> = after
+        .keys()
+        .filter(|k| !before.contains_key(*k) && !k.starts_with("schemas/"))
+        .collect();
     assert_eq!(added, ["brief.yaml"], "{report}");
+    assert!(after.contains_key("schemas/actors.schema.json"), "{report}");
     assert!(report.contains("added  brief.yaml"), "{report}");
     for kept in ["README.md", ".gitignore", ".github/workflows/pages.yml"] {
         assert!(

@@ -43,10 +43,7 @@ pub fn parse_typos<T: serde::de::DeserializeOwned>(
     diags: &mut Diagnostics,
     typos: &mut Vec<Typo>,
 ) -> Option<T> {
-    if text
-        .lines()
-        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-    {
+    if is_blank(text) {
         diags.push(
             Diagnostic::error(file, 0, 0, "this file is empty")
                 .help("write the YAML it should hold, or delete the file (see `brief new` for a commented skeleton)"),
@@ -108,6 +105,59 @@ pub fn parse_typos<T: serde::de::DeserializeOwned>(
         }
     }
     None
+}
+
+/// Parses a list file (`timeline.yaml`, `actors.yaml`, `questions.yaml`). A file holding
+/// nothing but comments and blank lines is an empty list. A file whose first value is `[]`
+/// (an empty list) with entries after it is one error at the `[]` line; the entries are then
+/// parsed without it, so that their own problems are reported in the same run.
+pub fn parse_list<T: serde::de::DeserializeOwned>(
+    text: &str,
+    file: &Path,
+    diags: &mut Diagnostics,
+    typos: &mut Vec<Typo>,
+) -> Option<Spanned<Vec<Spanned<T>>>> {
+    if is_blank(text) {
+        let nowhere = serde_saphyr::Location::UNKNOWN;
+        return Some(Spanned::new(Vec::new(), nowhere, nowhere));
+    }
+    let Some((line, col)) = empty_list_then_entries(text) else {
+        return parse_typos(text, file, diags, typos);
+    };
+    diags.push(
+        Diagnostic::error(file, line, col, "`[]` (an empty list) comes before the entries")
+            .span_len(2)
+            .label("this line says the list is empty")
+            .help("delete this `[]` line and keep the entries below it (a file holding only comments is an empty list)"),
+    );
+    let without: String = text
+        .split('\n')
+        .enumerate()
+        .map(|(i, l)| if i + 1 == line { "" } else { l })
+        .collect::<Vec<_>>()
+        .join("\n");
+    parse_typos(&without, file, diags, typos)
+}
+
+/// `true` when `text` holds only comments and blank lines.
+pub fn is_blank(text: &str) -> bool {
+    text.lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+}
+
+/// Line and column of a `[]` line that is the file's first value when more values follow it.
+fn empty_list_then_entries(text: &str) -> Option<(usize, usize)> {
+    let mut values = text
+        .split('\n')
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+    let (i, first) = values.next()?;
+    let body = first.trim_start();
+    let rest = body.strip_prefix("[]")?.trim_start();
+    if !(rest.is_empty() || rest.starts_with('#')) || values.next().is_none() {
+        return None;
+    }
+    Some((i + 1, first.len() - body.len() + 1))
 }
 
 /// Line and column of the first key of the block mapping that holds the key at `line`:`col`
@@ -235,6 +285,42 @@ mod tests {
             .map(|d| format!("{}:{}", d.line, d.message))
             .collect();
         assert_eq!(msgs, ["1:unknown key `titel`", "3:unknown key `sumary`"]);
+    }
+
+    #[test]
+    fn comments_only_is_an_empty_list_and_a_leading_empty_list_is_named() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct T {
+            id: Option<String>,
+        }
+        let file = Path::new("actors.yaml");
+        for blank in ["", "# nothing yet\n\n", "\n  # indented comment\n"] {
+            let mut d = Diagnostics::default();
+            let v = parse_list::<T>(blank, file, &mut d, &mut Vec::new());
+            assert!(v.is_some_and(|v| v.value.is_empty()), "{blank:?}");
+            assert_eq!(d.error_count(), 0, "{blank:?}");
+        }
+        assert_eq!(empty_list_then_entries("[]\n# - id: a\n"), None);
+        assert_eq!(empty_list_then_entries("- id: a\n"), None);
+        let text = "# Actors\n[]  # empty\n- id: a\n- id: b\n  nmae: x\n";
+        assert_eq!(empty_list_then_entries(text), Some((2, 1)));
+        let mut d = Diagnostics::default();
+        let v = parse_list::<T>(text, file, &mut d, &mut Vec::new());
+        let msgs: Vec<String> = d
+            .sorted()
+            .iter()
+            .map(|d| format!("{}:{}:{}", d.line, d.col, d.message))
+            .collect();
+        assert_eq!(
+            msgs,
+            [
+                "2:1:`[]` (an empty list) comes before the entries",
+                "5:3:unknown key `nmae`"
+            ]
+        );
+        assert_eq!(v.map(|v| v.value.len()), Some(2));
     }
 
     #[test]

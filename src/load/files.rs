@@ -116,18 +116,26 @@ pub fn check_symlink(root: &Path, path: &Path, relp: &Path) -> Result<(), Diagno
     Ok(())
 }
 
-/// Refuses a symbolic link in a packet folder unless it leads to a visible file under
-/// `content/`: a packet's files are published, so a link must never publish the project's
-/// hidden files (`.env`, `.git/config`) or anything else outside `content/`.
-pub fn check_packet_symlink(root: &Path, path: &Path, relp: &Path) -> Result<(), Diagnostic> {
+/// Refuses a symbolic link in a packet folder that could publish what the writer did not mean
+/// to: every link must lead to a file inside the project whose path has no hidden part (never
+/// `.env` or `.git/config`), and a file copied into the site as it is (an asset, `asset`) must
+/// moreover lie under `content/`. The article and YAML files may be shared from elsewhere in
+/// the project: they are read, not copied.
+pub fn check_packet_symlink(
+    root: &Path,
+    path: &Path,
+    relp: &Path,
+    asset: bool,
+) -> Result<(), Diagnostic> {
     check_symlink(root, path, relp)?;
     let target = resolve_link(root, path, relp)?;
     let shown = std::fs::read_link(path)
         .map(|t| t.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let content =
-        std::fs::canonicalize(root.join("content")).unwrap_or_else(|_| root.join("content"));
-    let Ok(inside) = target.strip_prefix(&content) else {
+    let canonical = |p: PathBuf| std::fs::canonicalize(&p).unwrap_or(p);
+    let project = canonical(root.to_path_buf());
+    let content = canonical(root.join("content"));
+    if asset && !target.starts_with(&content) {
         return Err(Diagnostic::error(
             relp,
             0,
@@ -135,7 +143,8 @@ pub fn check_packet_symlink(root: &Path, path: &Path, relp: &Path) -> Result<(),
             format!("symbolic link to `{shown}` leads outside content/"),
         )
         .help("a packet's files are published; copy the file into the packet folder instead"));
-    };
+    }
+    let inside = target.strip_prefix(&project).unwrap_or(&target);
     if inside
         .components()
         .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))

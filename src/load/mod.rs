@@ -179,8 +179,9 @@ pub fn load_packet(root: &Path, slug: &str, diags: &mut Diagnostics) -> RawPacke
         if inner.iter().any(is_hidden) {
             continue;
         }
+        let parsed = inner.components().count() == 1 && is_packet_file(&inner.to_string_lossy());
         if entry.path_is_symlink()
-            && let Err(d) = files::check_packet_symlink(root, entry.path(), &relp)
+            && let Err(d) = files::check_packet_symlink(root, entry.path(), &relp, !parsed)
         {
             diags.push(d);
             continue;

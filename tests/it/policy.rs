@@ -64,6 +64,33 @@ fn links_to_hidden_files_or_out_of_content_are_errors_and_never_published() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn an_article_may_be_shared_from_the_project_but_never_from_a_hidden_file() {
+    let (_tmp, root) = project_copy("small");
+    let article = root.join("content/geneva-talks/article.md");
+    fs::create_dir_all(root.join(".private")).unwrap();
+    fs::copy(&article, root.join(".private/article.md")).unwrap();
+    fs::remove_file(&article).unwrap();
+    std::os::unix::fs::symlink("../../.private/article.md", &article).unwrap();
+    let run = brief_in(&root, ["check", "--root", "."]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("leads to a hidden file"),
+        "{}",
+        run.stderr
+    );
+    fs::create_dir_all(root.join("shared")).unwrap();
+    fs::rename(
+        root.join(".private/article.md"),
+        root.join("shared/article.md"),
+    )
+    .unwrap();
+    fs::remove_file(&article).unwrap();
+    std::os::unix::fs::symlink("../../shared/article.md", &article).unwrap();
+    brief_in(&root, ["check", "--root", "."]).ok();
+}
+
 #[test]
 fn nul_in_the_article_becomes_the_replacement_character() {
     let (_tmp, root) = project_copy("small");

@@ -96,7 +96,10 @@ fn init_into_an_empty_folder_builds_with_no_warning() {
     for f in &expected {
         assert!(report.contains(&format!("added  {f}")), "{report}");
     }
-    assert_eq!(read(&project.join(".gitignore")), "public/\n");
+    assert_eq!(
+        read(&project.join(".gitignore")),
+        "public/\n# brief keeps the site before last here to make rebuilds fast; safe to delete.\n.*.brief-spare/\n"
+    );
     let readme = read(&project.join("README.md"));
     assert!(readme.contains("Settings → Pages → Build and deployment → Source: GitHub"));
     assert!(readme.contains("Custom domain"));

@@ -24,7 +24,7 @@ pub fn validate(p: RawPacket, _config: &Config, out: &mut Vec<Diagnostic>) -> Op
     let readable = p.article.is_some();
     let article_text = p.article.unwrap_or_default();
     let article = Article::parse(&article_text);
-    let matcher = Matcher::new(&article);
+    let matcher = Matcher::new(&article, &article_text);
     let mut meta = p.meta;
     let mut cx = Cx::new(&meta_file);
 

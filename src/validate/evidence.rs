@@ -122,7 +122,7 @@ pub fn evidence(
                 );
             }
             Err(Miss::Ambiguous(hits)) => {
-                let help = super::misses::ambiguous(matcher, &article, &hits);
+                let help = super::misses::ambiguous(matcher, &article, &q.value, &hits);
                 cx.push(
                     Diagnostic::error(
                         file,

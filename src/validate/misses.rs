@@ -97,7 +97,7 @@ fn skipped(m: &Matcher, quote: &str) -> String {
 }
 
 /// Help for a quote found several times.
-pub fn ambiguous(m: &Matcher, article: &str, hits: &[Hit]) -> String {
+pub fn ambiguous(m: &Matcher, article: &str, quote: &str, hits: &[Hit]) -> String {
     let mut out = String::from(
         "use the long form with `prefix:` or `suffix:` (the text just before or after it) to pick one of:",
     );
@@ -113,6 +113,15 @@ pub fn ambiguous(m: &Matcher, article: &str, hits: &[Hit]) -> String {
     if hits.len() > MAX_LISTED {
         let _ = write!(out, "\n  and {} more", hits.len() - MAX_LISTED);
     }
+    let slug = std::path::Path::new(article)
+        .parent()
+        .and_then(|p| p.file_name())
+        .map_or_else(|| "SLUG".into(), |s| s.to_string_lossy());
+    let _ = write!(
+        out,
+        "\n`brief quote {slug} {}` prints the entry that picks each one",
+        yaml_quote(quote.trim())
+    );
     out
 }
 

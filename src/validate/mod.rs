@@ -14,7 +14,7 @@ pub mod difference;
 mod evidence;
 mod items;
 pub mod mentions;
-mod misses;
+pub(crate) mod misses;
 
 pub(crate) use cx::{Cx, drop_typo_cascades, whole_scalar};
 mod packet;

@@ -12,6 +12,7 @@ mod limits;
 mod output_safety;
 mod pages;
 mod props;
+mod quote;
 mod scaffold;
 mod security;
 mod serve;

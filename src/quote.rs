@@ -171,3 +171,82 @@ pub fn render(s: &Search) -> String {
     }
     out
 }
+
+/// The preview's answer to a selection: the entry to copy, or why there is none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Selection {
+    /// `true` when `found` is an entry the build will anchor exactly there.
+    pub ok: bool,
+    /// "unique", "made unique with a prefix"…, or what is wrong with the selection.
+    pub message: String,
+    /// The occurrence and its entry (also when it cannot be made unique).
+    pub found: Option<Found>,
+}
+
+impl Selection {
+    /// No entry, and why.
+    pub fn explain(message: impl Into<String>) -> Selection {
+        Selection {
+            ok: false,
+            message: message.into(),
+            found: None,
+        }
+    }
+}
+
+/// Cites the selection `text` of block `block` of packet `slug`'s article `source`, `offset`
+/// UTF-16 units (as a browser counts) after the block's start: the occurrence nearest there.
+pub fn select(slug: &str, source: &str, block: usize, offset: usize, text: &str) -> Selection {
+    let file = format!("content/{slug}/article.md");
+    let article = Article::parse(source);
+    let m = Matcher::new(&article, source);
+    let Some(b) = article.block(block) else {
+        return Selection::explain(
+            "Select text inside the article: a paragraph, heading, list item or table cell.",
+        );
+    };
+    if text.trim().is_empty() {
+        return Selection::explain("Select some words of the article first.");
+    }
+    let hits: Vec<Hit> = m
+        .all(text)
+        .into_iter()
+        .filter(|h| h.block == block)
+        .collect();
+    let units = |end: usize| b.text.get(..end).map_or(0, |s| s.encode_utf16().count());
+    let Some(hit) = hits
+        .iter()
+        .min_by_key(|h| units(h.start).abs_diff(offset))
+        .copied()
+    else {
+        let cells = if b.kind == crate::model::article::BlockKind::Table {
+            " A quote lies within one table cell."
+        } else {
+            ""
+        };
+        return Selection::explain(format!(
+            "This selection is not text of block {block} as the build reads it (a footnote number or the border of a table cell may be inside it).{cells} Select words within one block."
+        ));
+    };
+    if cite::cuts_a_word(&m, &hit) {
+        return Selection::explain(format!(
+            "The selection starts or ends inside a word ({}): select whole words.",
+            m.excerpt(&hit)
+        ));
+    }
+    let f = found(&m, &file, &hit);
+    let message = match (f.unique, &f.prefix, &f.suffix) {
+        (false, _, _) => {
+            "Not unique: the same words come elsewhere, and no prefix or suffix inside this block tells them apart; quote a longer passage."
+        }
+        (true, None, None) => "unique",
+        (true, Some(_), None) => "made unique with a prefix",
+        (true, None, Some(_)) => "made unique with a suffix",
+        (true, Some(_), Some(_)) => "made unique with a prefix and a suffix",
+    };
+    Selection {
+        ok: f.unique,
+        message: message.to_string(),
+        found: Some(f),
+    }
+}

@@ -44,8 +44,43 @@ pub(super) async fn handle(State(app): State<Arc<App>>, req: Request) -> Respons
             .body(Body::empty())
             .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response()),
         Target::Events => events(&app, &query).into_response(),
+        Target::Cite => cite(&app, &query),
         Target::File(key) => file(&app, &key),
     }
+}
+
+/// The Cite control's question: `packet`, `block`, `offset` and the selected `text`; the
+/// answer, as JSON, computed by the build's matcher on the served article (never from disk).
+fn cite(app: &App, query: &str) -> Response {
+    let value = |k: &str| http::query_value(query, k).unwrap_or_default();
+    let source = {
+        let Ok(served) = app.served.read() else {
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        };
+        served.snapshot.articles.get(&value("packet")).cloned()
+    };
+    let answer = match source {
+        Some(source) => crate::quote::select(
+            &value("packet"),
+            &source,
+            value("block").parse().unwrap_or(0),
+            value("offset").parse().unwrap_or(0),
+            &value("text"),
+        ),
+        None => crate::quote::Selection::explain(
+            "This page is not the article of a packet being served.",
+        ),
+    };
+    let mut resp = Response::new(Body::from(
+        serde_json::to_string(&answer).unwrap_or_default(),
+    ));
+    resp.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    resp.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    resp
 }
 
 fn file(app: &App, key: &str) -> Response {
@@ -69,7 +104,7 @@ fn file(app: &App, key: &str) -> Response {
     };
     let ctype = http::content_type(key);
     let body = if ctype.starts_with("text/html") {
-        inject(&bytes, &served, &app.root_path)
+        inject(&bytes, &served, &app.root_path, key)
     } else {
         bytes
     };
@@ -86,9 +121,11 @@ fn file(app: &App, key: &str) -> Response {
     resp
 }
 
-/// Adds the live-reload script and the error overlay before `</body>`.
-fn inject(html: &[u8], served: &Served, root: &str) -> Vec<u8> {
+/// Adds the live-reload script and the error overlay before `</body>`, and on a packet's
+/// article page the Cite control.
+fn inject(html: &[u8], served: &Served, root: &str, key: &str) -> Vec<u8> {
     const SNIPPET: &str = include_str!("live.html");
+    const CITE: &str = include_str!("cite.html");
     let escaped = served.error.as_deref().map(escape).unwrap_or_default();
     let snippet = SNIPPET
         .replace(
@@ -98,6 +135,19 @@ fn inject(html: &[u8], served: &Served, root: &str) -> Vec<u8> {
         .replace("__BRIEF_ERROR__", &escaped)
         .replace("__BRIEF_VERSION__", &served.version.to_string())
         .replace("__BRIEF_EVENTS__", &format!("{root}{}", http::EVENTS));
+    let article = key
+        .strip_suffix("/article/index.html")
+        .filter(|slug| served.snapshot.articles.contains_key(*slug));
+    // Slugs are `[a-z0-9-]+`: safe in a script string.
+    let snippet = match article {
+        Some(slug) => {
+            snippet
+                + &CITE
+                    .replace("__BRIEF_PACKET__", slug)
+                    .replace("__BRIEF_CITE__", &format!("{root}{}", http::CITE))
+        }
+        None => snippet,
+    };
     let text = String::from_utf8_lossy(html);
     match text.rfind("</body>") {
         Some(i) => format!("{}{}{}", &text[..i], snippet, &text[i..]).into_bytes(),

@@ -114,6 +114,7 @@ pub fn validate(p: RawPacket, _config: &Config, out: &mut Vec<Diagnostic>) -> Op
         source,
         changelog,
         article,
+        article_source: std::sync::Arc::from(article_text),
         events,
         actors: actor_list,
         questions: question_list,

@@ -9,6 +9,7 @@
 //! that folder (its path is printed). Without chromium the tests print why and pass, unless
 //! BRIEF_BROWSER_TESTS is set: then they fail.
 
+mod cite;
 mod pdf;
 mod reader;
 mod search;

@@ -252,10 +252,12 @@ fn incremental_rebuilds_equal_a_full_build_byte_for_byte() {
 }
 
 /// A running `brief serve` on an ephemeral port, stopped on drop.
-struct Server {
+pub struct Server {
     child: Child,
-    port: u16,
-    base: String,
+    /// Its port.
+    pub port: u16,
+    /// The site's path (`/briefs/`).
+    pub base: String,
 }
 
 impl Drop for Server {
@@ -265,7 +267,8 @@ impl Drop for Server {
     }
 }
 
-fn start(root: &Path) -> Server {
+/// Starts `brief serve` on the project at `root`.
+pub fn start(root: &Path) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
         .args(["serve", "--port", "0", "--root"])
         .arg(root)
@@ -289,7 +292,7 @@ fn start(root: &Path) -> Server {
 }
 
 /// One HTTP/1.1 GET: (status, body).
-fn get(port: u16, path: &str, host: &str) -> (u16, String) {
+pub fn get(port: u16, path: &str, host: &str) -> (u16, String) {
     let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     s.set_read_timeout(Some(Duration::from_secs(10))).ok();
     write!(
@@ -321,7 +324,7 @@ fn page(srv: &Server, path: &str) -> (u16, String) {
 
 /// Waits until `f` holds, or fails after 30 s: generous, because the test binary runs every
 /// test at once (builds, browsers) on a 2-core CI machine, all sharing one rayon pool.
-fn eventually(what: &str, mut f: impl FnMut() -> bool) {
+pub fn eventually(what: &str, mut f: impl FnMut() -> bool) {
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(30) {
         if f() {
@@ -538,4 +541,55 @@ fn a_stylesheet_only_change_swaps_css_without_a_reload() {
             .contains("event: reload"),
         "no full reload: {seen}"
     );
+}
+
+#[test]
+fn the_cite_control_is_only_on_served_article_pages_and_answers_from_memory() {
+    let (_tmp, root) = project();
+    let srv = start(&root);
+    let (_, article) = page(&srv, "alpha/article/");
+    assert!(article.contains("<div id=\"brief-cite\""), "{article}");
+    let (_, overview) = page(&srv, "alpha/");
+    assert!(!overview.contains("brief-cite"));
+    let ask = |text: &str| {
+        let (status, body) = page(
+            &srv,
+            &format!("__brief/cite?packet=alpha&block=2&offset=0&text={text}"),
+        );
+        assert_eq!(status, 200);
+        serde_json::from_str::<serde_json::Value>(&body).expect("json")
+    };
+    let a = ask("Alice%20Example%20met");
+    assert_eq!(a["ok"], true, "{a}");
+    assert_eq!(a["message"], "unique");
+    assert_eq!(a["found"]["yaml"], "- \"Alice Example met\"\n");
+    assert_eq!(a["found"]["line"], 3);
+    let a = ask("lice%20Example");
+    assert_eq!(a["ok"], false);
+    assert!(
+        a["message"].as_str().unwrap().contains("inside a word"),
+        "{a}"
+    );
+
+    // A broken edit: the served site, and the answers, stay those of the last good build.
+    let art = root.join("content/alpha/article.md");
+    let text = std::fs::read_to_string(&art).unwrap();
+    std::fs::write(
+        &art,
+        text.replace("Alice Example met", "Alice Example greeted"),
+    )
+    .unwrap();
+    let p = root.join("content/alpha/packet.yaml");
+    let yaml = std::fs::read_to_string(&p).unwrap();
+    std::fs::write(
+        &p,
+        yaml.replace("date: 2025-03-01\n    title", "date: 2025-13-01\n    title"),
+    )
+    .unwrap();
+    eventually("overlay shown", || {
+        page(&srv, "alpha/")
+            .1
+            .contains("content/alpha/packet.yaml:")
+    });
+    assert_eq!(ask("Alice%20Example%20met")["ok"], true);
 }

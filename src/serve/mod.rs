@@ -49,6 +49,8 @@ enum Notice {
     Reload(u64),
     Css(u64),
     Error(String),
+    /// The page is up to date (the first event of a stream that has nothing else to say).
+    Ok(u64),
 }
 
 struct Served {
@@ -58,6 +60,9 @@ struct Served {
 }
 
 struct App {
+    /// This server run's identity: a page loaded from another run (before a restart) is
+    /// compared by content, never by build number.
+    run: u64,
     served: RwLock<Served>,
     tx: broadcast::Sender<Notice>,
     root_path: String,
@@ -101,6 +106,7 @@ async fn run(opts: ServeOptions) -> Result<()> {
     let error = report(&diags, &opts, start);
     let (tx, _) = broadcast::channel(64);
     let app = Arc::new(App {
+        run: run_id(),
         served: RwLock::new(Served {
             snapshot: project.snapshot().unwrap_or_default(),
             error,
@@ -199,6 +205,21 @@ fn rebuild(app: &App, project: &mut Project, opts: &ServeOptions, change: Change
     if let Some(n) = notice {
         let _ = app.tx.send(n);
     }
+}
+
+impl App {
+    /// What a page is told its version is: this run and the build number (`3f9a…-4`).
+    fn token(&self, version: u64) -> String {
+        format!("{:x}-{version}", self.run)
+    }
+}
+
+/// An identity for this run of the server: the time and the process id, mixed.
+fn run_id() -> u64 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    (nanos ^ (u64::from(std::process::id()) << 32)) | 1
 }
 
 fn live_overrides(app: &App, drafts: bool) -> Overrides {

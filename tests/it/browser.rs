@@ -10,6 +10,7 @@
 //! BRIEF_BROWSER_TESTS is set: then they fail.
 
 mod cite;
+mod overlay;
 mod pdf;
 mod reader;
 mod search;

@@ -269,8 +269,13 @@ impl Drop for Server {
 
 /// Starts `brief serve` on the project at `root`.
 pub fn start(root: &Path) -> Server {
+    start_on(root, 0)
+}
+
+/// Starts `brief serve` on the project at `root`, listening on `port` (0: any free one).
+fn start_on(root: &Path, port: u16) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(["serve", "--port", "0", "--root"])
+        .args(["serve", "--port", &port.to_string(), "--root"])
         .arg(root)
         .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
@@ -335,10 +340,23 @@ pub fn eventually(what: &str, mut f: impl FnMut() -> bool) {
     panic!("timed out waiting for: {what}");
 }
 
-/// Reads the event stream in the background; returns the collected text.
-fn listen(srv: &Server) -> std::sync::Arc<std::sync::Mutex<String>> {
+/// The query a page served at `path` opens its event stream with (`v=…&page=…&h=…`).
+fn stream_query(srv: &Server, path: &str) -> String {
+    let (_, body) = page(srv, path);
+    let var = |name: &str| {
+        let start = body.find(&format!("var {name} = ")).expect(name) + name.len() + 7;
+        let end = start + body[start..].find(';').expect("end");
+        body[start..end].trim_matches('"').to_string()
+    };
+    let page = path.to_string() + "index.html";
+    format!("v={}&page={}&h={}", var("version"), page, var("hash"))
+}
+
+/// Reads the event stream of the page at `path` in the background; returns the collected
+/// text.
+fn listen_as(srv: &Server, query: &str) -> std::sync::Arc<std::sync::Mutex<String>> {
     let seen = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
-    let (port, path) = (srv.port, format!("{}__brief/events?v=1", srv.base));
+    let (port, path) = (srv.port, format!("{}__brief/events?{query}", srv.base));
     let out = seen.clone();
     std::thread::spawn(move || {
         let Ok(mut s) = TcpStream::connect(("127.0.0.1", port)) else {
@@ -356,6 +374,11 @@ fn listen(srv: &Server) -> std::sync::Arc<std::sync::Mutex<String>> {
         }
     });
     seen
+}
+
+/// Reads the event stream of the site's index page as it is now.
+fn listen(srv: &Server) -> std::sync::Arc<std::sync::Mutex<String>> {
+    listen_as(srv, &stream_query(srv, ""))
 }
 
 #[test]
@@ -592,4 +615,45 @@ fn the_cite_control_is_only_on_served_article_pages_and_answers_from_memory() {
             .contains("content/alpha/packet.yaml:")
     });
     assert_eq!(ask("Alice%20Example%20met")["ok"], true);
+}
+
+#[test]
+fn a_page_open_across_a_restart_reloads_exactly_when_it_is_stale() {
+    let (_tmp, root) = project();
+    // The same port each time, as when a writer restarts `brief serve`.
+    let first = start(&root);
+    let port = first.port;
+    let query = stream_query(&first, "alpha/article/");
+    let other = stream_query(&first, "beta/");
+    drop(first);
+    // Restarted, nothing changed: the page is told it is up to date.
+    let again = start_on(&root, port);
+    let events = listen_as(&again, &query);
+    eventually("a first event", || {
+        events.lock().unwrap().contains("event: ")
+    });
+    let seen = events.lock().unwrap().clone();
+    assert!(
+        seen.contains("event: ok") && !seen.contains("reload"),
+        "{seen}"
+    );
+    drop(again);
+    // Restarted after an edit made while it was down: the edited page reloads, another stays.
+    let art = root.join("content/alpha/article.md");
+    let text = std::fs::read_to_string(&art).unwrap();
+    std::fs::write(&art, text.replace("two days", "three days")).unwrap();
+    let third = start_on(&root, port);
+    let events = listen_as(&third, &query);
+    eventually("a reload", || {
+        events.lock().unwrap().contains("event: reload")
+    });
+    let events = listen_as(&third, &other);
+    eventually("a first event", || {
+        events.lock().unwrap().contains("event: ")
+    });
+    let seen = events.lock().unwrap().clone();
+    assert!(
+        seen.contains("event: ok") && !seen.contains("reload"),
+        "{seen}"
+    );
 }

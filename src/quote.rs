@@ -250,3 +250,7 @@ pub fn select(slug: &str, source: &str, block: usize, offset: usize, text: &str)
         found: Some(f),
     }
 }
+
+#[cfg(test)]
+#[path = "quote_tests.rs"]
+mod tests;

@@ -106,7 +106,7 @@ async fn run(opts: ServeOptions) -> Result<()> {
     let error = report(&diags, &opts, start);
     let (tx, _) = broadcast::channel(64);
     let app = Arc::new(App {
-        run: run_id(),
+        run: respond::run_id(),
         served: RwLock::new(Served {
             snapshot: project.snapshot().unwrap_or_default(),
             error,
@@ -205,21 +205,6 @@ fn rebuild(app: &App, project: &mut Project, opts: &ServeOptions, change: Change
     if let Some(n) = notice {
         let _ = app.tx.send(n);
     }
-}
-
-impl App {
-    /// What a page is told its version is: this run and the build number (`3f9a…-4`).
-    fn token(&self, version: u64) -> String {
-        format!("{:x}-{version}", self.run)
-    }
-}
-
-/// An identity for this run of the server: the time and the process id, mixed.
-fn run_id() -> u64 {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos() as u64);
-    (nanos ^ (u64::from(std::process::id()) << 32)) | 1
 }
 
 fn live_overrides(app: &App, drafts: bool) -> Overrides {

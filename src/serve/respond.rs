@@ -161,6 +161,21 @@ fn inject(html: &[u8], served: &Served, app: &App, key: &str) -> Vec<u8> {
     }
 }
 
+impl App {
+    /// What a page is told its version is: this run and the build number (`3f9a…-4`).
+    pub(super) fn token(&self, version: u64) -> String {
+        format!("{:x}-{version}", self.run)
+    }
+}
+
+/// An identity for this run of the server: the time and the process id, mixed.
+pub(super) fn run_id() -> u64 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    (nanos ^ (u64::from(std::process::id()) << 32)) | 1
+}
+
 /// What a page shows, as a number: its bytes and the site's stylesheets. A page loaded from
 /// an earlier run of the server is stale exactly when this differs.
 fn fingerprint(page: &[u8], snapshot: &crate::pipeline::Snapshot) -> u64 {

@@ -154,6 +154,16 @@ fn cite_copies_an_entry_that_highlights_exactly_the_selection() {
     let (status, once) = cite(&tab, false);
     assert!(status.starts_with("unique"), "{status}");
     assert_eq!(once, "- \"met Bob Jones in Geneva on Monday\"\n");
+    // The panel reads well in both colour schemes, whatever the theme's styles.
+    for dark in [false, true] {
+        super::viewport(&tab, 1280, 900, dark);
+        for id in ["status", "where", "yaml", "close"] {
+            let js = super::overlay::CONTRAST
+                .replace("ELEMENT", &format!("{SHADOW}.getElementById('{id}')"));
+            let ratio = eval(&tab, &js).as_f64().unwrap_or(0.0);
+            assert!(ratio >= 4.5, "{id} (dark: {dark}): contrast {ratio:.2}:1");
+        }
+    }
 
     // Found twice: the second one, picked with the keyboard.
     select(&tab, "p-3", "Smith said the talks were useful", 0);
@@ -194,4 +204,9 @@ fn cite_copies_an_entry_that_highlights_exactly_the_selection() {
             "p-3".to_string()
         )
     );
+    // Across the highlights now on the page, too.
+    select(&tab, "p-2", "Geneva on Monday. Smith said", 0);
+    let (status, entry) = cite(&tab, false);
+    assert!(status.starts_with("unique"), "{status}");
+    assert_eq!(entry, "- \"Geneva on Monday. Smith said\"\n");
 }

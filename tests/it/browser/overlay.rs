@@ -5,14 +5,15 @@ use super::{eval, launch, viewport, wait_for};
 use crate::common::{copy_dir, fixture, tempdir};
 use crate::serve::{eventually, get, start};
 
-/// JavaScript: the contrast ratio of the text of `#ID` against the background it is drawn on.
-const CONTRAST: &str = r#"(() => {
+/// JavaScript: the contrast ratio of the text of the element ELEMENT against the background
+/// it is drawn on.
+pub const CONTRAST: &str = r#"(() => {
   const rgb = (s) => (s.match(/[\d.]+/g) || []).map(Number);
   const lum = ([r, g, b]) => {
     const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); };
     return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
   };
-  const el = document.querySelector("SELECTOR");
+  const el = ELEMENT;
   let bg = null;
   for (let e = el; e; e = e.parentElement) {
     const c = rgb(getComputedStyle(e).backgroundColor);
@@ -60,9 +61,12 @@ fn the_error_overlay_is_readable_in_light_and_dark() {
             "!document.getElementById('brief-overlay').hidden",
         );
         for selector in ["#brief-overlay-text", "#brief-overlay p"] {
-            let ratio = eval(&tab, &CONTRAST.replace("SELECTOR", selector))
-                .as_f64()
-                .unwrap_or(0.0);
+            let ratio = eval(
+                &tab,
+                &CONTRAST.replace("ELEMENT", &format!("document.querySelector({selector:?})")),
+            )
+            .as_f64()
+            .unwrap_or(0.0);
             assert!(
                 ratio >= 4.5,
                 "{selector} (dark: {dark}): contrast {ratio:.2}:1"

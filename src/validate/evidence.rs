@@ -12,6 +12,7 @@ use crate::load::loc;
 use crate::load::raw::EvidenceRaw;
 use crate::load::text_loc;
 use crate::model::Evidence as EvidenceModel;
+use crate::model::article::Hit;
 use crate::validate::anchor::{Matcher, Miss, Query};
 
 /// Most evidence entries one packet may have (each is looked up in the whole article).
@@ -109,7 +110,10 @@ pub fn evidence(
                     Diagnostic::error(file, qat.0, qat.1, format!("quote runs from block {a} into block {b} of the article"))
                         .span_len(q.value.chars().count())
                         .label("a quote must lie within one block")
-                        .help("a quote is matched inside one paragraph, heading, list item or table cell: split it into two evidence entries"),
+                        .help(format!(
+                            "a quote is matched inside one paragraph, heading, list item or table cell: split it into two evidence entries (block {b} starts at {})",
+                            super::misses::place(matcher, &article, &Hit { block: b, start: 0, end: 0 })
+                        )),
                 );
             }
             Err(Miss::NotFound(close)) => {

@@ -182,7 +182,7 @@ fn stages(c: &mut Criterion) {
                 suffix: s.as_deref(),
             })
             .collect();
-        let matcher = Matcher::new(&i.packet.article);
+        let matcher = Matcher::new(&i.packet.article, "");
         let missed = queries
             .iter()
             .filter(|q| matcher.find(**q).is_err())
@@ -190,7 +190,7 @@ fn stages(c: &mut Criterion) {
         assert_eq!(missed, 0, "every quote of {} anchors", i.name);
         g.bench_function(i.name, |b| {
             b.iter(|| {
-                let m = Matcher::new(black_box(&i.packet.article));
+                let m = Matcher::new(black_box(&i.packet.article), "");
                 queries.iter().filter(|q| m.find(**q).is_ok()).count()
             })
         });

@@ -157,7 +157,7 @@ fn packet_article(rng: &mut Rng, paragraphs: &[&str], i: usize) -> String {
 /// Quotes of 5–8 words that occur exactly once in `article` (checked with brief's matcher).
 fn unique_quotes(rng: &mut Rng, article: &str, want: usize) -> Vec<String> {
     let parsed = Article::parse(article);
-    let matcher = Matcher::new(&parsed);
+    let matcher = Matcher::new(&parsed, article);
     let mut quotes = Vec::new();
     let mut tries = 0;
     while quotes.len() < want && tries < want * 50 {

@@ -13,6 +13,7 @@ pub mod linkcheck;
 pub mod load;
 pub mod model;
 pub mod pipeline;
+pub mod quote;
 pub mod render;
 pub mod scaffold;
 pub mod schema;

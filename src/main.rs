@@ -69,6 +69,21 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Find TEXT in a packet's article as the build does, and print each place with the
+    /// evidence entry to paste (with the shortest prefix or suffix that picks it). Exit 0 when
+    /// TEXT occurs exactly once, 1 otherwise.
+    Quote {
+        /// The packet's folder name under content/.
+        slug: String,
+        /// The text to look for (quote it in the shell).
+        text: String,
+        /// Project folder (holds brief.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Print the result as JSON, for editors and scripts.
+        #[arg(long)]
+        json: bool,
+    },
     /// Start a project: brief.yaml, an example packet, a GitHub Pages workflow, .gitignore
     /// and README.md. Never overwrites a file: in a folder that has some, adds the others.
     /// Inside a Git repository, the workflow goes to the repository's root.
@@ -220,6 +235,12 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        Command::Quote {
+            slug,
+            text,
+            root,
+            json,
+        } => quote(&root, &slug, &text, json),
         Command::Init {
             dir,
             update_workflow,
@@ -244,6 +265,28 @@ fn main() -> ExitCode {
             Err(e) => scaffold_exit(Err(e)),
         },
         Command::Schema { out: Some(dir), .. } => scaffold_exit(brief::schema::write(&dir)),
+    }
+}
+
+/// `brief quote`: exit 0 for exactly one match, 1 otherwise, 2 when there is no such packet.
+fn quote(root: &Path, slug: &str, text: &str, json: bool) -> ExitCode {
+    match brief::quote::search_packet(root, slug, text) {
+        Ok(s) => {
+            if json {
+                println!("{}", serde_json::to_string_pretty(&s).unwrap_or_default());
+            } else {
+                print!("{}", brief::quote::render(&s));
+            }
+            if s.count == 1 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Err(diags) => {
+            report(&diags, root);
+            ExitCode::from(2)
+        }
     }
 }
 

@@ -79,6 +79,8 @@ pub struct Packet {
     pub changelog: Vec<Change>,
     /// The parsed article.
     pub article: Article,
+    /// The text of article.md it was parsed from (the preview's Cite control matches in it).
+    pub article_source: std::sync::Arc<str>,
     /// Events in date order (see [`FuzzyDate::key`]), then file order.
     pub events: Vec<Event>,
     /// Actors in file order.

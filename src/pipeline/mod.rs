@@ -134,6 +134,8 @@ struct PacketState {
     output: Option<Arc<PacketOutput>>,
     /// What the sink kept of its files.
     files: Arc<Files>,
+    /// The text of its article.md, when it was rendered.
+    article: Option<Arc<str>>,
 }
 
 /// A project being built, checked or served (see the module documentation).
@@ -260,9 +262,15 @@ impl Project {
             .filter(|(_, p)| p.output.is_some())
             .map(|(slug, p)| (slug.clone(), p.files.clone()))
             .collect();
+        let articles = self
+            .packets
+            .iter()
+            .filter_map(|(slug, p)| Some((slug.clone(), p.article.clone()?)))
+            .collect();
         Some(Snapshot {
             site: self.site.files.clone(),
             packets,
+            articles,
         })
     }
 
@@ -391,6 +399,7 @@ fn packet(
                 Ok(files) => {
                     state.files = files;
                     state.output = Some(Arc::new(out));
+                    state.article = Some(p.article_source.clone());
                 }
                 Err(SinkError::Content(ds)) => diags.extend(ds),
                 Err(SinkError::Io(e)) => failed = Some(e),

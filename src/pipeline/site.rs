@@ -14,6 +14,8 @@ pub struct Snapshot {
     pub site: Arc<Files>,
     /// Packet slug → its files (paths include the slug).
     pub packets: BTreeMap<String, Arc<Files>>,
+    /// Packet slug → the text of its article.md (the preview's Cite control answers from it).
+    pub articles: BTreeMap<String, Arc<str>>,
 }
 
 impl Snapshot {

@@ -14,12 +14,17 @@ pub enum Target {
     Redirect(String),
     /// The live-reload event stream.
     Events,
+    /// The Cite control's question (answered from the served snapshot).
+    Cite,
     /// Refused: traversal, hidden file, malformed path.
     Forbidden,
 }
 
 /// The path of the event stream, below the site root.
 pub const EVENTS: &str = "__brief/events";
+
+/// The path the Cite control asks, below the site root.
+pub const CITE: &str = "__brief/cite";
 
 /// Resolves a raw (percent-encoded) request path against the site root path (`/repo/`).
 /// `exists` tells whether a site file exists.
@@ -52,6 +57,9 @@ pub fn resolve(raw: &str, root: &str, exists: impl Fn(&str) -> bool) -> Target {
     if inside == EVENTS {
         return Target::Events;
     }
+    if inside == CITE {
+        return Target::Cite;
+    }
     if inside.is_empty() || inside.ends_with('/') {
         return Target::File(format!("{inside}index.html"));
     }
@@ -59,6 +67,15 @@ pub fn resolve(raw: &str, root: &str, exists: impl Fn(&str) -> bool) -> Target {
         return Target::Redirect(format!("{decoded}/"));
     }
     Target::File(inside.to_string())
+}
+
+/// The value of `key` in a query string (`a=1&b=x%20y`), percent-decoded.
+pub fn query_value(query: &str, key: &str) -> Option<String> {
+    query
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .find(|(k, _)| *k == key)
+        .and_then(|(_, v)| percent_decode(v))
 }
 
 fn percent_decode(s: &str) -> Option<String> {
@@ -149,6 +166,12 @@ mod tests {
         assert_eq!(r("/repo/a"), Target::Redirect("/repo/a/".into()));
         assert_eq!(r("/repo/style.css"), Target::File("style.css".into()));
         assert_eq!(r("/repo/__brief/events"), Target::Events);
+        assert_eq!(r("/repo/__brief/cite"), Target::Cite);
+        assert_eq!(
+            query_value("packet=p&text=a%20%E2%80%93%20b", "text").as_deref(),
+            Some("a – b")
+        );
+        assert_eq!(query_value("text=%zz", "text"), None);
         assert_eq!(r("/"), Target::Redirect("/repo/".into()));
         assert_eq!(r("/repo"), Target::Redirect("/repo/".into()));
         assert_eq!(r("/other/x"), Target::File("\0missing".into()));

@@ -50,6 +50,8 @@ enum Notice {
     Reload(u64),
     Css(u64),
     Error(String),
+    /// The page is up to date (the first event of a stream that has nothing else to say).
+    Ok(u64),
 }
 
 struct Served {
@@ -59,6 +61,9 @@ struct Served {
 }
 
 struct App {
+    /// This server run's identity: a page loaded from another run (before a restart) is
+    /// compared by content, never by build number.
+    run: u64,
     served: RwLock<Served>,
     tx: broadcast::Sender<Notice>,
     root_path: String,
@@ -104,6 +109,7 @@ async fn run(opts: ServeOptions) -> Result<()> {
     let error = report(&diags, &opts, start);
     let (tx, _) = broadcast::channel(64);
     let app = Arc::new(App {
+        run: respond::run_id(),
         served: RwLock::new(Served {
             snapshot: project.snapshot().unwrap_or_default(),
             error,

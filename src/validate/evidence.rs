@@ -14,6 +14,7 @@ use crate::load::loc;
 use crate::load::raw::EvidenceRaw;
 use crate::load::text_loc;
 use crate::model::Evidence as EvidenceModel;
+use crate::model::article::Hit;
 use crate::validate::anchor::{Matcher, Miss, Query};
 
 /// Most evidence entries one packet may have (each is looked up in the whole article).
@@ -124,6 +125,10 @@ pub fn evidence(
             suffix: e.suffix.as_ref().map(|s| s.value.as_str()),
         };
         let file = cx.file.clone();
+        let article = file
+            .with_file_name("article.md")
+            .to_string_lossy()
+            .replace('\\', "/");
         match matcher.find(query) {
             Ok(hit) => out.push(EvidenceModel {
                 quote: q.value.trim().to_string(),
@@ -145,19 +150,14 @@ pub fn evidence(
                     Diagnostic::error(file, qat.0, qat.1, format!("quote runs from block {a} into block {b} of the article"))
                         .span_len(q.value.chars().count())
                         .label("a quote must lie within one block")
-                        .help("a quote is matched inside one paragraph, heading, list item or table cell: split it into two evidence entries"),
+                        .help(format!(
+                            "a quote is matched inside one paragraph, heading, list item or table cell: split it into two evidence entries (block {b} starts at {})",
+                            super::misses::place(matcher, &article, &Hit { block: b, start: 0, end: 0 })
+                        )),
                 );
             }
             Err(Miss::NotFound(close)) => {
-                let help = if close.is_empty() {
-                    "no similar passage in article.md; quote the article's exact words".to_string()
-                } else {
-                    let list: Vec<String> = close
-                        .iter()
-                        .map(|(b, t)| format!("block {b}: \"{t}\""))
-                        .collect();
-                    format!("closest text in article.md: {}", list.join("; "))
-                };
+                let help = super::misses::not_found(matcher, &article, &q.value, &close);
                 cx.push(
                     Diagnostic::error(file, qat.0, qat.1, "quote not found in the article")
                         .span_len(q.value.chars().count())
@@ -166,18 +166,41 @@ pub fn evidence(
                 );
             }
             Err(Miss::Ambiguous(hits)) => {
-                let list: Vec<String> = hits
-                    .iter()
-                    .map(|(b, t)| format!("block {b}: \"{t}\""))
-                    .collect();
+                let help = super::misses::ambiguous(matcher, &article, &q.value, &hits);
                 cx.push(
-                    Diagnostic::error(file, qat.0, qat.1, format!("quote found {} times in the article", hits.len()))
-                        .span_len(q.value.chars().count())
-                        .label("ambiguous")
-                        .help(format!(
-                            "use the long form with `prefix:` or `suffix:` (the text just before or after it) to pick one of: {}",
-                            list.join("; ")
-                        )),
+                    Diagnostic::error(
+                        file,
+                        qat.0,
+                        qat.1,
+                        format!("quote found {} times in the article", hits.len()),
+                    )
+                    .span_len(q.value.chars().count())
+                    .label("ambiguous")
+                    .help(help),
+                );
+            }
+            Err(miss @ (Miss::Prefix(_) | Miss::Suffix(_))) => {
+                let (key, before, hits, value) = match (&miss, &e.prefix, &e.suffix) {
+                    (Miss::Prefix(h), Some(v), _) => ("prefix", true, h, v),
+                    (Miss::Suffix(h), _, Some(v)) => ("suffix", false, h, v),
+                    _ => continue,
+                };
+                let at = text_loc(&value.referenced, &value.value);
+                let side = if before { "before" } else { "after" };
+                let help =
+                    super::misses::context(matcher, &article, key, &value.value, hits, before);
+                cx.push(
+                    Diagnostic::error(
+                        file,
+                        at.0,
+                        at.1,
+                        format!("`{key}` does not match the text {side} the quote"),
+                    )
+                    .span_len(value.value.chars().count())
+                    .label(format!(
+                        "no occurrence of the quote has this text just {side} it"
+                    ))
+                    .help(help),
                 );
             }
         }

@@ -7,10 +7,14 @@
 mod actors;
 pub mod anchor;
 pub mod audit;
+pub mod cite;
+mod closest;
 mod cx;
+pub mod difference;
 mod evidence;
 mod items;
 pub mod mentions;
+pub(crate) mod misses;
 mod refs;
 
 pub(crate) use cx::{Cx, drop_typo_cascades, whole_scalar};

@@ -25,7 +25,7 @@ pub fn validate(p: RawPacket, _config: &Config, out: &mut Vec<Diagnostic>) -> Op
     let readable = p.article.is_some();
     let article_text = p.article.unwrap_or_default();
     let article = Article::parse(&article_text);
-    let matcher = Matcher::new(&article);
+    let matcher = Matcher::new(&article, &article_text);
     // Where the actors may be declared when that file did not load (its error is reported).
     let unloaded = |name: &str| p.unloaded.iter().any(|u| u == name);
     let actors_unloaded = if unloaded("actors.yaml") {
@@ -136,6 +136,7 @@ pub fn validate(p: RawPacket, _config: &Config, out: &mut Vec<Diagnostic>) -> Op
         source,
         changelog,
         article,
+        article_source: std::sync::Arc::from(article_text),
         events,
         actors: actor_list,
         questions: question_list,

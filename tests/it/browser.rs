@@ -9,6 +9,8 @@
 //! that folder (its path is printed). Without chromium the tests print why and pass, unless
 //! BRIEF_BROWSER_TESTS is set: then they fail.
 
+mod cite;
+mod overlay;
 mod pdf;
 mod reader;
 mod search;

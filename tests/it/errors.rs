@@ -69,6 +69,32 @@ fn quote_not_found_names_the_closest_text() {
 }
 
 #[test]
+fn quote_differences_are_marked_and_named() {
+    let err = errors_of("errors-quote-differences");
+    // The en dash of the article matches the quote's hyphen: no error for the first entry.
+    assert!(!err.contains("a day early"), "{err}");
+    assert!(
+        err.contains("different case: `s` in the quote, `S` in the article"),
+        "{err}"
+    );
+    assert!(
+        err.contains("a zero-width space (U+200B) in the quote"),
+        "{err}"
+    );
+    assert!(
+        err.contains("`prefix` does not match the text before the quote"),
+        "{err}"
+    );
+    assert!(
+        err.contains("`suffix` does not match the text after the quote"),
+        "{err}"
+    );
+    assert!(err.contains("`...` does not skip words"), "{err}");
+    assert!(err.contains("6 errors found"), "{err}");
+    assert_snapshot!("quote_differences", err);
+}
+
+#[test]
 fn ambiguous_quote_lists_every_occurrence() {
     assert_snapshot!("ambiguous_quote", errors_of("errors-ambiguous-quote"));
 }

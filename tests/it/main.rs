@@ -15,6 +15,7 @@ mod output_safety;
 mod pages;
 mod policy;
 mod props;
+mod quote;
 mod scaffold;
 mod schema;
 mod security;

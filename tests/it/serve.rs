@@ -252,12 +252,12 @@ fn incremental_rebuilds_equal_a_full_build_byte_for_byte() {
 }
 
 /// A running `brief serve` on an ephemeral port, stopped on drop.
-pub(crate) struct Server {
+pub struct Server {
     child: Child,
-    /// The port it listens on.
-    pub(crate) port: u16,
+    /// Its port.
+    pub port: u16,
     /// The site's path (`/briefs/`).
-    pub(crate) base: String,
+    pub base: String,
 }
 
 impl Drop for Server {
@@ -267,9 +267,15 @@ impl Drop for Server {
     }
 }
 
-pub(crate) fn start(root: &Path) -> Server {
+/// Starts `brief serve` on the project at `root`.
+pub fn start(root: &Path) -> Server {
+    start_on(root, 0)
+}
+
+/// Starts `brief serve` on the project at `root`, listening on `port` (0: any free one).
+fn start_on(root: &Path, port: u16) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(["serve", "--port", "0", "--root"])
+        .args(["serve", "--port", &port.to_string(), "--root"])
         .arg(root)
         .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
@@ -291,7 +297,7 @@ pub(crate) fn start(root: &Path) -> Server {
 }
 
 /// One HTTP/1.1 GET: (status, body).
-pub(crate) fn get(port: u16, path: &str, host: &str) -> (u16, String) {
+pub fn get(port: u16, path: &str, host: &str) -> (u16, String) {
     let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     s.set_read_timeout(Some(Duration::from_secs(10))).ok();
     write!(
@@ -323,7 +329,7 @@ pub(crate) fn page(srv: &Server, path: &str) -> (u16, String) {
 
 /// Waits until `f` holds, or fails after 30 s: generous, because the test binary runs every
 /// test at once (builds, browsers) on a 2-core CI machine, all sharing one rayon pool.
-pub(crate) fn eventually(what: &str, mut f: impl FnMut() -> bool) {
+pub fn eventually(what: &str, mut f: impl FnMut() -> bool) {
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(30) {
         if f() {
@@ -334,10 +340,23 @@ pub(crate) fn eventually(what: &str, mut f: impl FnMut() -> bool) {
     panic!("timed out waiting for: {what}");
 }
 
-/// Reads the event stream in the background; returns the collected text.
-fn listen(srv: &Server) -> std::sync::Arc<std::sync::Mutex<String>> {
+/// The query a page served at `path` opens its event stream with (`v=…&page=…&h=…`).
+fn stream_query(srv: &Server, path: &str) -> String {
+    let (_, body) = page(srv, path);
+    let var = |name: &str| {
+        let start = body.find(&format!("var {name} = ")).expect(name) + name.len() + 7;
+        let end = start + body[start..].find(';').expect("end");
+        body[start..end].trim_matches('"').to_string()
+    };
+    let page = path.to_string() + "index.html";
+    format!("v={}&page={}&h={}", var("version"), page, var("hash"))
+}
+
+/// Reads the event stream of the page at `path` in the background; returns the collected
+/// text.
+fn listen_as(srv: &Server, query: &str) -> std::sync::Arc<std::sync::Mutex<String>> {
     let seen = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
-    let (port, path) = (srv.port, format!("{}__brief/events?v=1", srv.base));
+    let (port, path) = (srv.port, format!("{}__brief/events?{query}", srv.base));
     let out = seen.clone();
     std::thread::spawn(move || {
         let Ok(mut s) = TcpStream::connect(("127.0.0.1", port)) else {
@@ -355,6 +374,11 @@ fn listen(srv: &Server) -> std::sync::Arc<std::sync::Mutex<String>> {
         }
     });
     seen
+}
+
+/// Reads the event stream of the site's index page as it is now.
+fn listen(srv: &Server) -> std::sync::Arc<std::sync::Mutex<String>> {
+    listen_as(srv, &stream_query(srv, ""))
 }
 
 #[test]
@@ -539,5 +563,97 @@ fn a_stylesheet_only_change_swaps_css_without_a_reload() {
             .replace("event: reload\ndata: 1\n", "")
             .contains("event: reload"),
         "no full reload: {seen}"
+    );
+}
+
+#[test]
+fn the_cite_control_is_only_on_served_article_pages_and_answers_from_memory() {
+    let (_tmp, root) = project();
+    let srv = start(&root);
+    let (_, article) = page(&srv, "alpha/article/");
+    assert!(article.contains("<div id=\"brief-cite\""), "{article}");
+    let (_, overview) = page(&srv, "alpha/");
+    assert!(!overview.contains("brief-cite"));
+    let ask = |text: &str| {
+        let (status, body) = page(
+            &srv,
+            &format!("__brief/cite?packet=alpha&block=2&offset=0&text={text}"),
+        );
+        assert_eq!(status, 200);
+        serde_json::from_str::<serde_json::Value>(&body).expect("json")
+    };
+    let a = ask("Alice%20Example%20met");
+    assert_eq!(a["ok"], true, "{a}");
+    assert_eq!(a["message"], "unique");
+    assert_eq!(a["found"]["yaml"], "- \"Alice Example met\"\n");
+    assert_eq!(a["found"]["line"], 3);
+    let a = ask("lice%20Example");
+    assert_eq!(a["ok"], false);
+    assert!(
+        a["message"].as_str().unwrap().contains("inside a word"),
+        "{a}"
+    );
+
+    // A broken edit: the served site, and the answers, stay those of the last good build.
+    let art = root.join("content/alpha/article.md");
+    let text = std::fs::read_to_string(&art).unwrap();
+    std::fs::write(
+        &art,
+        text.replace("Alice Example met", "Alice Example greeted"),
+    )
+    .unwrap();
+    let p = root.join("content/alpha/packet.yaml");
+    let yaml = std::fs::read_to_string(&p).unwrap();
+    std::fs::write(
+        &p,
+        yaml.replace("date: 2025-03-01\n    title", "date: 2025-13-01\n    title"),
+    )
+    .unwrap();
+    eventually("overlay shown", || {
+        page(&srv, "alpha/")
+            .1
+            .contains("content/alpha/packet.yaml:")
+    });
+    assert_eq!(ask("Alice%20Example%20met")["ok"], true);
+}
+
+#[test]
+fn a_page_open_across_a_restart_reloads_exactly_when_it_is_stale() {
+    let (_tmp, root) = project();
+    // The same port each time, as when a writer restarts `brief serve`.
+    let first = start(&root);
+    let port = first.port;
+    let query = stream_query(&first, "alpha/article/");
+    let other = stream_query(&first, "beta/");
+    drop(first);
+    // Restarted, nothing changed: the page is told it is up to date.
+    let again = start_on(&root, port);
+    let events = listen_as(&again, &query);
+    eventually("a first event", || {
+        events.lock().unwrap().contains("event: ")
+    });
+    let seen = events.lock().unwrap().clone();
+    assert!(
+        seen.contains("event: ok") && !seen.contains("reload"),
+        "{seen}"
+    );
+    drop(again);
+    // Restarted after an edit made while it was down: the edited page reloads, another stays.
+    let art = root.join("content/alpha/article.md");
+    let text = std::fs::read_to_string(&art).unwrap();
+    std::fs::write(&art, text.replace("two days", "three days")).unwrap();
+    let third = start_on(&root, port);
+    let events = listen_as(&third, &query);
+    eventually("a reload", || {
+        events.lock().unwrap().contains("event: reload")
+    });
+    let events = listen_as(&third, &other);
+    eventually("a first event", || {
+        events.lock().unwrap().contains("event: ")
+    });
+    let seen = events.lock().unwrap().clone();
+    assert!(
+        seen.contains("event: ok") && !seen.contains("reload"),
+        "{seen}"
     );
 }

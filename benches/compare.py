@@ -3,6 +3,7 @@
 
 Usage (from the repository root):
     python3 benches/compare.py [--runs 7] [--sizes 1,100,1000,5000] [--work /tmp/brief-bench] [--floor] [--rebuild]
+    python3 benches/compare.py --same-work [--sizes 1,100,1000] [--work /dev/shm/brief-bench] [--rebuild]
 
 Needs: a release build of brief and of the corpus example (the script runs
 `cargo build --release --bins --example corpus`), and Debian's `hugo` on PATH
@@ -17,6 +18,14 @@ the child process, peak RSS is the child's own (wait4). The report gives medians
 median of the per-pair ratios brief/Hugo, as a Markdown table. With --floor, each brief run is
 followed by examples/write_floor.rs writing brief's output of that run again, alone (read into
 memory first, only the writing timed): the least any generator needs for the same pages here.
+
+With --same-work, Hugo builds the same site instead of bare pages: each brief project is
+ported to a Hugo site by ../shared/bench/hugo_port/port.py (--port; needs PyYAML), which
+writes every page brief writes at the same URL from the same data (see that folder's
+README for what the port leaves out: it is conservative for Hugo). The port runs once per
+size, outside the timings. The report adds CPU time (user + system, wait4) and the number of
+HTML pages each wrote. Put --work on tmpfs (/dev/shm/...) or on the project's disk to measure
+either; the outputs are written there.
 """
 
 import argparse
@@ -35,7 +44,7 @@ FLOOR = REPO / "target" / "release" / "examples" / "write_floor"
 
 
 def run(cmd, cwd=None):
-    """Runs cmd silently; returns (seconds, peak RSS in MiB)."""
+    """Runs cmd silently; returns (seconds, peak RSS in MiB, CPU seconds)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -44,21 +53,33 @@ def run(cmd, cwd=None):
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         sys.exit(f"command failed ({proc.returncode}): {' '.join(map(str, cmd))}\n{err}")
-    return elapsed, usage.ru_maxrss / 1024.0
+    return elapsed, usage.ru_maxrss / 1024.0, usage.ru_utime + usage.ru_stime
 
 
-def prepare(work, n):
-    """The brief project and the Hugo site for size n."""
+def prepare(work, n, port=None):
+    """The brief project and the Hugo site for size n: with `port`, the same site ported."""
     if n == 1:
         brief_root = REPO
     else:
         brief_root = work / f"brief-{n}"
         if not brief_root.exists():
             subprocess.run([str(CORPUS), str(n), str(brief_root), "1"], check=True)
+    if port:
+        hugo_root = work / f"hugo-port-{n}"
+        if not hugo_root.exists():
+            subprocess.run([sys.executable, str(port), "--brief-root", str(brief_root),
+                            "--out", str(hugo_root), "--force"], check=True,
+                           stdout=subprocess.DEVNULL)
+        return brief_root, hugo_root
     hugo_root = work / f"hugo-{n}"
     if not hugo_root.exists():
         subprocess.run([str(CORPUS), str(n), str(hugo_root), "1", "--hugo"], check=True)
     return brief_root, hugo_root
+
+
+def pages(out):
+    """HTML pages under out."""
+    return sum(1 for _ in Path(out).rglob("*.html"))
 
 
 def fresh(path):
@@ -81,6 +102,12 @@ def main():
         action="store_true",
         help="build over the previous run's output instead of an empty folder",
     )
+    ap.add_argument(
+        "--same-work",
+        action="store_true",
+        help="Hugo builds the same site, ported by ../shared/bench/hugo_port/port.py",
+    )
+    ap.add_argument("--port", default=str(REPO.parent / "shared" / "bench" / "hugo_port" / "port.py"))
     args = ap.parse_args()
     if args.rebuild and args.floor:
         sys.exit("--floor measures writing into an empty folder; leave it out with --rebuild")
@@ -90,7 +117,7 @@ def main():
     work.mkdir(parents=True, exist_ok=True)
     rows = []
     for n in [int(s) for s in args.sizes.split(",")]:
-        brief_root, hugo_root = prepare(work, n)
+        brief_root, hugo_root = prepare(work, n, args.port if args.same_work else None)
         b_out, h_out = work / f"out-brief-{n}", work / f"out-hugo-{n}"
         brief_cmd = [str(BRIEF), "build", "--root", str(brief_root), "--output", str(b_out)]
         hugo_cmd = [hugo, "--quiet", "--source", str(hugo_root), "--destination", str(h_out)] if hugo else None
@@ -116,19 +143,34 @@ def main():
                 h.append(run(hugo_cmd))
         row = {
             "n": n,
-            "brief_ms": statistics.median(t for t, _ in b) * 1000,
-            "brief_mib": statistics.median(m for _, m in b),
+            "brief_ms": statistics.median(t for t, _, _ in b) * 1000,
+            "brief_mib": statistics.median(m for _, m, _ in b),
+            "brief_cpu": statistics.median(c for _, _, c in b) * 1000,
+            "brief_pages": pages(b_out),
         }
         if f:
             row["floor_ms"] = statistics.median(f)
         if h:
-            row["hugo_ms"] = statistics.median(t for t, _ in h) * 1000
-            row["hugo_mib"] = statistics.median(m for _, m in h)
-            row["ratio"] = statistics.median(bt / ht for (bt, _), (ht, _) in zip(b, h))
+            row["hugo_ms"] = statistics.median(t for t, _, _ in h) * 1000
+            row["hugo_mib"] = statistics.median(m for _, m, _ in h)
+            row["hugo_cpu"] = statistics.median(c for _, _, c in h) * 1000
+            row["hugo_pages"] = pages(h_out)
+            row["ratio"] = statistics.median(bt / ht for (bt, _, _), (ht, _, _) in zip(b, h))
         rows.append(row)
         print(row, file=sys.stderr)
     mode = "rebuilding over the previous output" if args.rebuild else "from an empty output folder"
-    print(f"\n{args.runs} interleaved runs per size, {mode}, medians; ratio = median of per-pair brief/Hugo.\n")
+    print(f"\n{args.runs} interleaved runs per size, {mode}, outputs in {work}, medians; ratio = median of per-pair brief/Hugo wall.\n")
+    if args.same_work:
+        print("| packets | brief pages | brief wall / CPU / peak | Hugo pages (same site) | Hugo wall / CPU / peak | brief/Hugo wall |")
+        print("|---:|---:|---:|---:|---:|---:|")
+        for r in rows:
+            hugo_cols = (
+                f"{r['hugo_pages']} | {r['hugo_ms']:.0f} ms / {r['hugo_cpu']:.0f} ms / {r['hugo_mib']:.0f} MiB | {r['ratio']:.3f}"
+                if "hugo_ms" in r
+                else "– | – | –"
+            )
+            print(f"| {r['n']} | {r['brief_pages']} | {r['brief_ms']:.0f} ms / {r['brief_cpu']:.0f} ms / {r['brief_mib']:.0f} MiB | {hugo_cols} |")
+        return
     print("| packets / pages | brief wall | brief peak RSS | writing brief's files alone | Hugo wall | Hugo peak RSS | brief/Hugo |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:

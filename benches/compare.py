@@ -34,6 +34,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -45,11 +46,15 @@ FLOOR = REPO / "target" / "release" / "examples" / "write_floor"
 
 def run(cmd, cwd=None):
     """Runs cmd silently; returns (seconds, peak RSS in MiB, CPU seconds)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    # stderr to a file, not a pipe: a build with many warnings would fill a pipe nobody reads
+    # until the process ends, and block.
+    with tempfile.TemporaryFile() as errf:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errf)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        errf.seek(0)
+        err = errf.read().decode(errors="replace")
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         sys.exit(f"command failed ({proc.returncode}): {' '.join(map(str, cmd))}\n{err}")

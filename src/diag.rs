@@ -32,6 +32,16 @@ pub enum Kind {
     /// A required key is missing from a mapping; dropped when the mapping has a misspelling
     /// of that key (the unknown-key error already gives the fix).
     MissingKey(String),
+    /// A key the mapping does not know (`key`); `meant` is the known key it resembles, whose
+    /// "missing" error is then dropped (see `load::Typo`).
+    UnknownKey {
+        /// The key as written.
+        key: String,
+        /// The known key it resembles, if any.
+        meant: Option<String>,
+    },
+    /// YAML the parser cannot read (bad indentation, quotes, brackets, tabs…).
+    Syntax,
 }
 
 /// One located content problem.

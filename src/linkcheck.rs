@@ -4,14 +4,14 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::diag::{DiagBuild, Diagnostic};
-use crate::render::{Content, Files};
+use crate::render::{Content, Files, pages};
 
 /// Checks every link of every HTML page in `files`; `root` is the base URL's path (`/repo/`)
 /// and `base_url` the absolute base. Problems are errors located at the page that has them.
 pub fn check(files: &Files, root: &str, base_url: &str) -> Vec<Diagnostic> {
     let pages: HashMap<&str, &str> = files
         .iter()
-        .filter(|(p, _)| p.ends_with(".html"))
+        .filter(|(p, _)| pages::is_page(p))
         .filter_map(|(p, c)| match c {
             Content::Bytes(b) => std::str::from_utf8(b).ok().map(|s| (p.as_str(), s)),
             Content::Copy(_) => None,
@@ -23,7 +23,7 @@ pub fn check(files: &Files, root: &str, base_url: &str) -> Vec<Diagnostic> {
         .collect();
     let mut out = Vec::new();
     for (page, html) in &pages {
-        let page_url = format!("{root}{}", page.trim_end_matches("index.html"));
+        let page_url = format!("{root}{}", pages::path_of(page));
         for attr in ["href", "src"] {
             for url in attr_values(html, attr) {
                 if let Some(problem) = check_url(url, &page_url, root, base_url, files, &ids) {
@@ -78,23 +78,18 @@ fn check_url(
         return Some(format!("points outside the site's base path `{root}`"));
     };
     let inside = normalize(inside)?;
-    let target = if inside.is_empty() || inside.ends_with('/') {
-        format!("{inside}index.html")
-    } else {
-        inside
-    };
-    let target = percent_decode(&target);
+    let target = percent_decode(&pages::file_of(&inside));
     if !files.contains_key(&target) {
         return Some(format!("no such page or file `{target}`"));
     }
     if let Some(f) = fragment.filter(|f| !f.is_empty() && !f.starts_with(":~:")) {
         let f = percent_decode(&f);
-        let here = if target.ends_with(".html") {
+        let here = if pages::is_page(&target) {
             ids.get(target.as_str())
         } else {
             None
         };
-        if target.ends_with(".html") && !here.is_some_and(|s| s.contains(f.as_str())) {
+        if pages::is_page(&target) && !here.is_some_and(|s| s.contains(f.as_str())) {
             return Some(format!("`{target}` has no element with id `{f}`"));
         }
     }

@@ -11,7 +11,7 @@ use std::time::Instant;
 use super::{Change, Progress, Project, Sink, SinkError};
 use crate::diag::Diagnostics;
 use crate::model::Config;
-use crate::render::{Content, Files};
+use crate::render::{Content, Files, pages};
 use crate::validate::Overrides;
 use crate::write::Staging;
 
@@ -125,6 +125,6 @@ pub fn build(
 fn count_pages(files: &Files) -> usize {
     files
         .iter()
-        .filter(|(k, c)| k.ends_with(".html") && matches!(c, Content::Bytes(_)))
+        .filter(|(k, c)| pages::is_page(k) && matches!(c, Content::Bytes(_)))
         .count()
 }

@@ -28,7 +28,7 @@ use crate::diag::{DiagBuild, Diagnostic};
 use crate::model::{Config, Packet};
 use crate::render::html::highlight::Highlighter;
 use exports::{json, search};
-use pages::{Page, Scope};
+use pages::{Out, Page, Scope};
 pub use site::SitePart;
 use views::*;
 
@@ -78,17 +78,17 @@ impl Renderer {
             title: config.title.clone(),
             base_url: config.base_url.clone(),
             root: config.root.clone(),
-            stylesheet: format!("{}style.css", config.root),
+            stylesheet: Out::Stylesheet.url(&config.root, "", ""),
             highlight_stylesheet: None,
-            feed_url: format!("{}atom.xml", config.root),
+            feed_url: Out::Feed.url(&config.root, "", ""),
             generator: env!("CARGO_PKG_VERSION").to_string(),
-            search_index: format!("{}search.json", config.root),
-            search_script: format!("{}search.js", config.root),
-            favicon: format!("{}favicon.svg", config.root),
+            search_index: Out::SearchIndex.url(&config.root, "", ""),
+            search_script: Out::SearchScript.url(&config.root, "", ""),
+            favicon: Out::Favicon.url(&config.root, "", ""),
         };
         let mut plain = Context::new();
         plain.insert("site", &site);
-        site.highlight_stylesheet = Some(format!("{}highlight.css", config.root));
+        site.highlight_stylesheet = Some(Out::Highlight.url(&config.root, "", ""));
         let mut code = Context::new();
         code.insert("site", &site);
         Ok(Renderer {
@@ -140,19 +140,27 @@ impl Renderer {
             }
         }
         files.insert(
-            format!("{}/packet.json", p.slug),
+            Out::PacketJson.file(&p.slug, ""),
             Content::Bytes(packet_json),
         );
         files.insert(
-            format!("{}/timeline.json", p.slug),
+            Out::TimelineJson.file(&p.slug, ""),
             Content::Bytes(timeline_json),
         );
         for asset in &p.assets {
-            let out = format!("{}/{}", p.slug, asset.to_string_lossy().replace('\\', "/"));
+            let out = Out::Asset.file(&p.slug, &asset.to_string_lossy().replace('\\', "/"));
             if files.contains_key(&out) {
                 errors.push(
-                    Diagnostic::error(p.dir.join(asset), 0, 0, format!("this file would overwrite the generated page `{out}`"))
-                        .help("rename or move the file; brief writes its pages under article/, timeline/, actors/, questions/ and print/"),
+                    Diagnostic::error(
+                        p.dir.join(asset),
+                        0,
+                        0,
+                        format!("this file would overwrite the generated page `{out}`"),
+                    )
+                    .help(format!(
+                        "rename or move the file; brief writes its pages under {}",
+                        page_folders()
+                    )),
                 );
                 continue;
             }
@@ -166,6 +174,7 @@ impl Renderer {
             .map(|d| d.start.clone());
         let sitemap = plan
             .iter()
+            .filter(|page| page.out.row().sitemap)
             .map(|page| SitemapEntry {
                 permalink: format!("{}{}", config.base_url, page.path),
                 lastmod: lastmod.clone(),
@@ -212,7 +221,7 @@ impl Renderer {
                     Scope::Question(q) => cx.insert_value("question", item("questions", q)),
                     _ => {}
                 }
-                self.render_one(page.template, &cx, &page.output())
+                self.render_one(page.template(), &cx, &page.output())
             })
             .collect()
     }
@@ -251,16 +260,30 @@ pub fn assemble(mut site: Files, packets: impl IntoIterator<Item = Files>) -> Fi
 
 fn page_meta(page: &Page, p: &Packet, config: &Config) -> PageMeta {
     let title = match page.scope {
-        Scope::Packet | Scope::Site if page.kind == "overview" => p.title.clone(),
-        Scope::Packet | Scope::Site => format!("{} · {}", capitalize(page.kind), p.title),
+        Scope::Packet | Scope::Site if page.out == Out::Overview => p.title.clone(),
+        Scope::Packet | Scope::Site => format!("{} · {}", capitalize(page.kind()), p.title),
         Scope::Actor(a) => format!("{} · {}", p.actors[a].name, p.title),
         Scope::Question(q) => format!("{} · {}", p.questions[q].question, p.title),
     };
     PageMeta {
-        kind: page.kind,
+        kind: page.kind(),
         title,
         url: format!("{}{}", config.root, page.path),
         permalink: format!("{}{}", config.base_url, page.path),
+    }
+}
+
+/// The folders of a packet's pages: `article/, timeline/, actors/, questions/ and print/`.
+fn page_folders() -> String {
+    let dirs: Vec<String> = pages::PACKET_PAGES
+        .iter()
+        .map(|o| o.path("", ""))
+        .filter(|d| !d.is_empty())
+        .map(|d| d.trim_start_matches('/').to_string())
+        .collect();
+    match dirs.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => dirs.concat(),
     }
 }
 
@@ -281,7 +304,7 @@ fn summary(v: &PacketView, config: &Config) -> PacketSummary {
         tags: v.tags.clone(),
         draft: v.draft,
         url: v.urls.overview.clone(),
-        permalink: format!("{}{}/", config.base_url, v.slug),
+        permalink: Out::Overview.url(&config.base_url, &v.slug, ""),
         feed_updated: feed_date.map_or("1970-01-01T00:00:00Z".into(), |d| rfc3339(&d.start)),
         counts: Counts {
             events: v.events.len(),

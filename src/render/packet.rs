@@ -3,22 +3,23 @@
 use crate::model::{Config, Packet};
 use crate::render::html::highlight::Highlighter;
 use crate::render::html::markdown::{MdContext, to_html};
+use crate::render::pages::Out;
 use crate::render::views::*;
 
 use crate::model::date::FuzzyDate;
 
 /// URLs of one packet, from the site root path and its slug.
 pub fn urls(root: &str, slug: &str) -> PacketUrls {
-    let base = format!("{root}{slug}/");
+    let url = |out: Out| out.url(root, slug, "");
     PacketUrls {
-        overview: base.clone(),
-        article: format!("{base}article/"),
-        timeline: format!("{base}timeline/"),
-        actors: format!("{base}actors/"),
-        questions: format!("{base}questions/"),
-        print: format!("{base}print/"),
-        packet_json: format!("{base}packet.json"),
-        timeline_json: format!("{base}timeline.json"),
+        overview: url(Out::Overview),
+        article: url(Out::Article),
+        timeline: url(Out::Timeline),
+        actors: url(Out::Actors),
+        questions: url(Out::Questions),
+        print: url(Out::Print),
+        packet_json: url(Out::PacketJson),
+        timeline_json: url(Out::TimelineJson),
     }
 }
 
@@ -61,7 +62,7 @@ pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView 
         ActorRef {
             id: a.id.clone(),
             name: a.name.clone(),
-            url: format!("{}{}/", urls.actors, a.id),
+            url: Out::Actor.url(&config.root, &p.slug, &a.id),
         }
     };
 
@@ -99,7 +100,7 @@ pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView 
             sourcing: q.sourcing.clone(),
             answer_html: md(&q.answer),
             evidence: evidence(&q.evidence),
-            url: format!("{}{}/", urls.questions, q.id),
+            url: Out::Question.url(&config.root, &p.slug, &q.id),
             description: String::new(),
             ld_json: String::new(),
         })
@@ -174,7 +175,7 @@ pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView 
                         excerpt: excerpt(article_text_of(b), off),
                     })
                     .collect(),
-                url: format!("{}{}/", urls.actors, a.id),
+                url: Out::Actor.url(&config.root, &p.slug, &a.id),
                 neighbourhood: None,
                 neighbourhood_narrow: None,
                 description: String::new(),

@@ -2,11 +2,12 @@
 //! groups by what each is made of, so that `serve` renders again only the groups whose input
 //! changed.
 
-use tera::Value;
+use tera::{Context, Value};
 
 use super::exports::search;
+use super::pages::{self, Out};
 use super::views::{PacketSummary, PageMeta, SitemapEntry};
-use super::{Content, Files, PacketOutput, Renderer, pages};
+use super::{Content, Files, PacketOutput, Renderer};
 use crate::diag::{DiagBuild, Diagnostic};
 
 /// The site-level files in groups, by what each is made of, so that `serve` renders again only
@@ -66,6 +67,11 @@ impl Renderer {
         }
     }
 
+    /// Renders the site-level output `out` from its template.
+    fn render_out(&self, out: Out, cx: &Context) -> Result<(String, Vec<u8>), Diagnostic> {
+        self.render_one(out.template().unwrap_or_default(), cx, &out.file("", ""))
+    }
+
     /// One group of site-level files (see [`SitePart`]).
     pub fn site_part(
         &self,
@@ -89,7 +95,7 @@ impl Renderer {
                 let listed = Value::from_serializable(&summaries);
                 for page in pages::site_pages() {
                     let mut cx = base.clone();
-                    let title = if page.kind == "404" {
+                    let title = if page.out == Out::NotFound {
                         "Page not found"
                     } else {
                         "All packets"
@@ -97,14 +103,14 @@ impl Renderer {
                     cx.insert(
                         "page",
                         &PageMeta {
-                            kind: page.kind,
+                            kind: page.kind(),
                             title: title.to_string(),
                             url: format!("{}{}", config.root, page.path),
                             permalink: format!("{}{}", config.base_url, page.path),
                         },
                     );
                     cx.insert_value("packets", listed.clone());
-                    add(self.render_one(page.template, &cx, &page.output()));
+                    add(self.render_one(page.template(), &cx, &page.output()));
                 }
                 let mut newest = summaries;
                 newest.sort_by(|a, b| b.feed_updated.cmp(&a.feed_updated));
@@ -118,25 +124,30 @@ impl Renderer {
                         }),
                 );
                 feed.insert("packets", &newest);
-                add(self.render_one("atom.xml", &feed, "atom.xml"));
+                add(self.render_out(Out::Feed, &feed));
             }
             SitePart::Sitemap => {
-                let home = SitemapEntry {
-                    permalink: config.base_url.clone(),
-                    lastmod: None,
-                };
-                let entries: Vec<&SitemapEntry> = std::iter::once(&home)
+                let home: Vec<SitemapEntry> = pages::SITE_PAGES
+                    .iter()
+                    .filter(|o| o.row().sitemap)
+                    .map(|o| SitemapEntry {
+                        permalink: o.url(&config.base_url, "", ""),
+                        lastmod: None,
+                    })
+                    .collect();
+                let entries: Vec<&SitemapEntry> = home
+                    .iter()
                     .chain(packets.iter().flat_map(|p| &p.sitemap))
                     .collect();
                 let mut sitemap = base.clone();
                 sitemap.insert("entries", &entries);
-                add(self.render_one("sitemap.xml", &sitemap, "sitemap.xml"));
+                add(self.render_out(Out::Sitemap, &sitemap));
             }
             SitePart::Search => {
                 let entries: Vec<&search::PacketEntries> =
                     packets.iter().map(|p| &p.search).collect();
                 files.insert(
-                    "search.json".into(),
+                    Out::SearchIndex.file("", ""),
                     Content::Bytes(search::index_json(&entries)),
                 );
             }
@@ -149,7 +160,10 @@ impl Renderer {
                 if has_code {
                     match crate::render::html::highlight::stylesheet(&config.highlight_theme) {
                         Ok(css) => {
-                            files.insert("highlight.css".into(), Content::Bytes(css.into_bytes()));
+                            files.insert(
+                                Out::Highlight.file("", ""),
+                                Content::Bytes(css.into_bytes()),
+                            );
                         }
                         Err(names) => errors.push(
                             Diagnostic::error(
@@ -162,7 +176,7 @@ impl Renderer {
                         ),
                     }
                 }
-                files.insert(".nojekyll".into(), Content::Bytes(Vec::new()));
+                files.insert(Out::NoJekyll.file("", ""), Content::Bytes(Vec::new()));
             }
         }
         if errors.is_empty() {

@@ -5,6 +5,8 @@
 //! any lookup, requests whose `Host` is not the local address are refused (DNS rebinding), and
 //! no CORS header is ever sent.
 
+use crate::render::pages::{self, Out};
+
 /// What a request path resolves to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
@@ -61,9 +63,9 @@ pub fn resolve(raw: &str, root: &str, exists: impl Fn(&str) -> bool) -> Target {
         return Target::Cite;
     }
     if inside.is_empty() || inside.ends_with('/') {
-        return Target::File(format!("{inside}index.html"));
+        return Target::File(pages::file_of(inside));
     }
-    if !exists(inside) && exists(&format!("{inside}/index.html")) {
+    if !exists(inside) && exists(&pages::file_of(&format!("{inside}/"))) {
         return Target::Redirect(format!("{decoded}/"));
     }
     Target::File(inside.to_string())
@@ -117,7 +119,7 @@ pub fn content_type(path: &str) -> &'static str {
         "css" => "text/css; charset=utf-8",
         "js" => "text/javascript; charset=utf-8",
         "json" => "application/json",
-        "xml" if path.ends_with("atom.xml") => "application/atom+xml",
+        "xml" if path.ends_with(Out::Feed.pattern()) => "application/atom+xml",
         "xml" => "application/xml",
         "svg" => "image/svg+xml",
         "png" => "image/png",

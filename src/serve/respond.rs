@@ -14,6 +14,7 @@ use tokio_stream::wrappers::BroadcastStream;
 use super::http::{self, Target};
 use super::{App, Notice, Served};
 use crate::render::Content;
+use crate::render::pages::Out;
 
 pub(super) async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
     let host = req
@@ -87,9 +88,10 @@ fn file(app: &App, key: &str) -> Response {
     let Ok(served) = app.served.read() else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
+    let not_found = Out::NotFound.file("", "");
     let (status, key) = match served.snapshot.get(key) {
         Some(_) => (StatusCode::OK, key),
-        None => (StatusCode::NOT_FOUND, "404.html"),
+        None => (StatusCode::NOT_FOUND, not_found.as_str()),
     };
     // The snapshot holds every byte in memory: nothing is read from disk at request time.
     let bytes = match served.snapshot.get(key) {
@@ -141,8 +143,8 @@ fn inject(html: &[u8], served: &Served, app: &App, key: &str) -> Vec<u8> {
             &format!("{:x}", fingerprint(html, &served.snapshot)),
         )
         .replace("__BRIEF_EVENTS__", &format!("{root}{}", http::EVENTS));
-    let article = key
-        .strip_suffix("/article/index.html")
+    let article = Out::Article
+        .slug_of(key)
         .filter(|slug| served.snapshot.articles.contains_key(*slug));
     // Slugs are `[a-z0-9-]+`: safe in a script string.
     let snippet = match article {

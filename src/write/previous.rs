@@ -8,8 +8,10 @@ use std::path::Path;
 
 use anyhow::{Result, bail};
 
+use crate::render::pages::Out;
+
 /// The marker file that says a folder was written by brief, holding the list of its files.
-pub const MARKER: &str = ".brief-output";
+pub const MARKER: &str = Out::Marker.pattern();
 
 /// The line of the marker after which brief's files are listed, one per line.
 const LIST: &str = "--- files written by brief (everything else here is kept) ---";

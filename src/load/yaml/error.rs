@@ -6,9 +6,9 @@ use std::path::Path;
 use serde_saphyr::Error;
 use serde_saphyr::budget::BudgetBreach;
 
-use super::syntax::syntax;
+use super::syntax::{Syntax, classify, syntax};
 use super::text::{Src, example_for};
-use crate::diag::{DiagBuild, Diagnostic, closest};
+use crate::diag::{DiagBuild, Diagnostic, Kind, closest};
 
 pub(super) const LIMITS: &str = "brief limits aliases, anchors and nesting in YAML so that broken or hostile files fail fast; write the values out plainly";
 pub(super) const QUOTING: &str = "check the indentation and quoting on this line; put text in quotes when it contains `: ` or starts with a special character";
@@ -41,7 +41,8 @@ pub fn to_diagnostic(e: &Error, text: &str, file: &Path) -> Diagnostic {
         Error::SerdeUnknownField {
             field, expected, ..
         } => {
-            let label = closest(field, expected.iter().copied()).map_or_else(
+            let meant = closest(field, expected.iter().copied());
+            let label = meant.map_or_else(
                 || "unknown key".to_string(),
                 |s| format!("did you mean `{s}`?"),
             );
@@ -49,6 +50,10 @@ pub fn to_diagnostic(e: &Error, text: &str, file: &Path) -> Diagnostic {
                 .span_len(field.chars().count())
                 .label(label)
                 .help(format!("known keys here: {}", expected.join(", ")))
+                .kind(Kind::UnknownKey {
+                    key: field.clone(),
+                    meant: meant.map(str::to_string),
+                })
         }
         Error::Unexpected { expected, .. } => match *expected {
             "string scalar" | "scalar" => wrong_type(d, &src, "text", file, anchored),
@@ -94,18 +99,18 @@ pub fn to_diagnostic(e: &Error, text: &str, file: &Path) -> Diagnostic {
             d("aliases in this file expand to too much data".into()).help(LIMITS)
         }
         Error::TaggedScalarCannotDeserializeIntoString { .. } => {
-            syntax(d, &src, "tag", file)
+            syntax(d, &src, Syntax::Tag, "tag", file).kind(Kind::Syntax)
         }
         Error::NullIntoString { .. } => d("expected text here, not an empty value".into())
             .help("write a value after the `:`, or remove the line"),
         Error::Eof { .. } => d("the file ends in the middle of a value".into())
             .help("close every open quote and bracket"),
-        other => syntax(d, &src, &first_line(other), file),
+        other => syntax(d, &src, classify(other), &first_line(other), file).kind(Kind::Syntax),
     }
 }
 
 /// The error an alias points back to (the alias's use site keeps the location).
-fn inner(mut e: &Error) -> &Error {
+pub(super) fn inner(mut e: &Error) -> &Error {
     while let Error::AliasError { error, .. } | Error::WithSnippet { error, .. } = e {
         e = error;
     }

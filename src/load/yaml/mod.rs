@@ -7,9 +7,9 @@ use serde_saphyr::{Budget, Options, Spanned};
 mod error;
 mod syntax;
 mod text;
+mod unknown;
 
-use crate::diag::{DiagBuild, Diagnostic, Diagnostics, closest};
-use error as yaml_error;
+use crate::diag::{DiagBuild, Diagnostic, Diagnostics};
 
 /// An unknown key that is probably a misspelling of `key`, in the mapping whose first key is
 /// at `line`:`col` of `file`. Validation leaves out its "missing `key`" error there.
@@ -63,48 +63,7 @@ pub fn parse_typos<T: serde::de::DeserializeOwned>(
     budget.max_nodes = 200_000;
     budget.max_recorded_anchor_events = 10_000;
     options.budget = Some(budget);
-    // An unknown key stops serde at once. To report the file's other problems in the same
-    // run, comment the key (and its indented value) out and parse again, a few times at most.
-    let mut source = std::borrow::Cow::Borrowed(text);
-    for round in 0..16 {
-        match serde_saphyr::from_str_with_options::<T>(&source, options.clone()) {
-            // With keys commented out, the rest is still checked; the unknown key's error
-            // already fails the run.
-            Ok(v) => return Some(v),
-            Err(e) => {
-                let e = e.without_snippet();
-                // An alias to an anchor inside a commented-out value is our doing, not the
-                // writer's: stop there.
-                if round > 0 && matches!(e, serde_saphyr::Error::UnknownAnchor { .. }) {
-                    return None;
-                }
-                let unknown = matches!(e, serde_saphyr::Error::SerdeUnknownField { .. });
-                let (line, col) = e
-                    .location()
-                    .map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
-                if let serde_saphyr::Error::SerdeUnknownField {
-                    field, expected, ..
-                } = e
-                    && let Some(key) = closest(field, expected.iter().copied())
-                    && line > 0
-                {
-                    let (line, col) = mapping_start(&source, line, col);
-                    typos.push(Typo {
-                        file: file.to_path_buf(),
-                        line,
-                        col,
-                        key: key.to_string(),
-                    });
-                }
-                diags.push(yaml_error::to_diagnostic(e, &source, file));
-                match (unknown, line) {
-                    (true, l) if l > 0 => source = std::borrow::Cow::Owned(comment_out(&source, l)),
-                    _ => return None,
-                }
-            }
-        }
-    }
-    None
+    unknown::parse_all(text, file, &options, diags, typos)
 }
 
 /// Parses a list file (`timeline.yaml`, `actors.yaml`, `questions.yaml`). A file holding
@@ -160,70 +119,6 @@ fn empty_list_then_entries(text: &str) -> Option<(usize, usize)> {
     Some((i + 1, first.len() - body.len() + 1))
 }
 
-/// Line and column of the first key of the block mapping that holds the key at `line`:`col`
-/// (its `- ` entry's first key, or the top of the file).
-fn mapping_start(text: &str, line: usize, col: usize) -> (usize, usize) {
-    if col <= 1 {
-        return (1, 1);
-    }
-    let lines: Vec<&str> = text.split('\n').collect();
-    let mut top = line;
-    for l in (1..=line).rev() {
-        let t = lines.get(l - 1).copied().unwrap_or("");
-        let body = t.trim_start();
-        let indent = t.len() - body.len();
-        if body.is_empty() || body.starts_with('#') || indent + 1 > col {
-            continue;
-        }
-        if indent + 1 == col {
-            top = l;
-            continue;
-        }
-        // A `- key:` line whose key sits at `col` starts the entry.
-        let after_dash = body.strip_prefix('-').map(str::trim_start);
-        if let Some(rest) = after_dash
-            && t.len() - rest.len() + 1 == col
-        {
-            top = l;
-        }
-        break;
-    }
-    (top, col)
-}
-
-/// `true` while `l` still belongs to the value of the key on `first` (indented `base`): blank,
-/// deeper, or a `- ` item at the same depth under a plain key.
-fn continues(l: &str, first: &str, base: usize) -> bool {
-    let depth = l.len() - l.trim_start().len();
-    let same_depth_item =
-        depth == base && l.trim_start().starts_with("- ") && !first.trim_start().starts_with("- ");
-    l.trim().is_empty() || depth > base || same_depth_item
-}
-
-/// Comments out line `line` (1-based) and the lines below it indented deeper (its value).
-fn comment_out(text: &str, line: usize) -> String {
-    let indent = |l: &str| l.len() - l.trim_start().len();
-    let lines: Vec<&str> = text.split('\n').collect();
-    let Some(first) = lines.get(line - 1) else {
-        return text.to_string();
-    };
-    let base = indent(first);
-    let mut out = Vec::with_capacity(lines.len());
-    let mut inside = false;
-    for (i, l) in lines.iter().enumerate() {
-        if i + 1 == line {
-            inside = true;
-            out.push(format!("{}#{}", &l[..base], &l[base..]));
-        } else if inside && continues(l, first, base) {
-            out.push(format!("#{l}"));
-        } else {
-            inside = false;
-            out.push((*l).to_string());
-        }
-    }
-    out.join("\n")
-}
-
 /// Line and column (1-based) of a spanned value; `(0, 0)` when unknown.
 pub fn loc<T>(s: &Spanned<T>) -> (usize, usize) {
     (s.referenced.line() as usize, s.referenced.column() as usize)
@@ -251,41 +146,6 @@ pub fn is_valid_slug(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn unknown_keys_are_commented_out_with_their_values() {
-        let text = "a: 1\ntitel:\n  - x\n  - y\nb: 2\n";
-        assert_eq!(
-            comment_out(text, 2),
-            "a: 1\n#titel:\n#  - x\n#  - y\nb: 2\n"
-        );
-        let list = "- id: a\n  titel: x\n  date: 2025\n";
-        assert_eq!(comment_out(list, 2), "- id: a\n  #titel: x\n  date: 2025\n");
-    }
-
-    #[test]
-    fn every_problem_of_a_file_is_reported() {
-        #[derive(serde::Deserialize, Debug)]
-        #[serde(deny_unknown_fields)]
-        #[allow(dead_code)]
-        struct T {
-            title: Option<String>,
-            date: Option<String>,
-        }
-        let mut d = Diagnostics::default();
-        let v: Option<T> = parse(
-            "titel: x\ndate: 2025\nsumary: y\n",
-            Path::new("f.yaml"),
-            &mut d,
-        );
-        assert!(v.is_some());
-        let msgs: Vec<String> = d
-            .sorted()
-            .iter()
-            .map(|d| format!("{}:{}", d.line, d.message))
-            .collect();
-        assert_eq!(msgs, ["1:unknown key `titel`", "3:unknown key `sumary`"]);
-    }
 
     #[test]
     fn comments_only_is_an_empty_list_and_a_leading_empty_list_is_named() {
@@ -321,14 +181,6 @@ mod tests {
             ]
         );
         assert_eq!(v.map(|v| v.value.len()), Some(2));
-    }
-
-    #[test]
-    fn mapping_start_finds_the_entrys_first_key() {
-        let text = "- id: a\n  name: A\n  relations:\n    - to: b\n      lable: x\n";
-        assert_eq!(mapping_start(text, 5, 7), (4, 7));
-        assert_eq!(mapping_start(text, 2, 3), (1, 3));
-        assert_eq!(mapping_start("titel: x\n", 1, 1), (1, 1));
     }
 
     #[test]

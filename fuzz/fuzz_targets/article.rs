@@ -22,7 +22,7 @@ fn setup() -> (Config, Renderer) {
     let root = Path::new("/nonexistent-brief-fuzz-root");
     let config = validate::config(&Default::default(), root, &Overrides::default(), &mut d)
         .expect("default config");
-    let renderer = Renderer::new(&config, root, true).unwrap_or_else(|_| panic!("theme"));
+    let renderer = Renderer::new(&config, root).unwrap_or_else(|_| panic!("theme"));
     (config, renderer)
 }
 

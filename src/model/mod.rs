@@ -7,6 +7,9 @@
 pub mod article;
 pub mod date;
 mod date_syntax;
+mod keyword;
+
+pub use keyword::{ActorKind, Keyword, Priority, Status};
 
 use std::path::PathBuf;
 
@@ -165,7 +168,7 @@ pub struct Actor {
     /// Name.
     pub name: String,
     /// `person`, `organization`, `country` or `group`.
-    pub kind: &'static str,
+    pub kind: ActorKind,
     /// Role.
     pub role: Option<String>,
     /// Side.
@@ -199,9 +202,9 @@ pub struct Question {
     /// The question.
     pub question: String,
     /// `open`, `answered` or `moot`.
-    pub status: &'static str,
+    pub status: Status,
     /// `high`, `medium` or `low`.
-    pub priority: &'static str,
+    pub priority: Priority,
     /// ICD 203 likelihood term.
     pub likelihood: Option<&'static str>,
     /// `low`, `moderate` or `high`.

@@ -90,8 +90,8 @@ pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView 
         .map(|q| QuestionView {
             id: q.id.clone(),
             question: q.question.clone(),
-            status: q.status,
-            priority: q.priority,
+            status: q.status.as_str(),
+            priority: q.priority.as_str(),
             likelihood: q.likelihood,
             confidence: q.confidence,
             actors: q.actors.iter().map(|&i| actor_ref(i)).collect(),
@@ -122,7 +122,7 @@ pub fn packet_view(p: &Packet, config: &Config, hl: &Highlighter) -> PacketView 
             ActorView {
                 id: a.id.clone(),
                 name: a.name.clone(),
-                kind: a.kind,
+                kind: a.kind.as_str(),
                 role: a.role.clone(),
                 side: a.side.clone(),
                 aliases: a.aliases.clone(),

@@ -34,7 +34,7 @@ pub fn actors(
         let at = loc(item);
         let id = id(&mut cx, &a.id, "this actor", at, &mut seen);
         let name = cx.required(&a.name, "name", "this actor", at);
-        let kind = cx.one_of(&a.kind, "kind", &crate::model::ACTOR_KINDS, "person");
+        let kind = cx.keyword(&a.kind, "kind", crate::model::ActorKind::Person);
         let (Some(id), Some(name)) = (id, name) else {
             continue;
         };
@@ -132,7 +132,7 @@ pub fn actors(
         result.push(Actor {
             id: id.clone(),
             name: name.clone(),
-            kind,
+            kind: *kind,
             role: text(&a.role),
             side: text(&a.side),
             aliases: aliases.clone(),

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::diag::{DiagBuild, Diagnostic, Kind, closest};
 use crate::load::raw::S;
 use crate::load::text_loc;
+use crate::model::Keyword;
 use crate::model::date::FuzzyDate;
 
 /// Diagnostics for one file, with helpers that read spanned values.
@@ -94,6 +95,13 @@ impl Cx {
             .label(hint.unwrap_or_else(|| "not one of the allowed values".into()))
             .help(format!("`{key}` is one of: {}", allowed.join(", ")));
         default
+    }
+
+    /// A keyword of a closed vocabulary, or `default` when absent; an unknown value is an
+    /// error (as [`Cx::one_of`]).
+    pub fn keyword<K: Keyword>(&mut self, v: &Option<S>, key: &str, default: K) -> K {
+        let name = self.one_of(v, key, K::NAMES, default.as_str());
+        K::from_name(name).unwrap_or(default)
     }
 
     /// A contract date; an invalid one is an error pointing at the wrong part.

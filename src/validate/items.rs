@@ -12,7 +12,7 @@ use super::refs::{ActorIds, refs};
 use crate::diag::{DiagBuild, Diagnostic};
 use crate::load::raw::{EventRaw, QuestionRaw, S};
 use crate::load::{is_valid_slug, loc, slugify};
-use crate::model::{CONFIDENCES, Event, IMPORTANCES, LIKELIHOODS, PRIORITIES, Question, STATUSES};
+use crate::model::{CONFIDENCES, Event, IMPORTANCES, LIKELIHOODS, Priority, Question, Status};
 
 /// Checks the timeline; returns it in date order ([`crate::model::date::FuzzyDate::key`]: the
 /// latest day each event can have started), then file order.
@@ -107,8 +107,8 @@ pub fn questions(
         let at = loc(item);
         let id = id(&mut cx, &q.id, "this question", at, &mut seen);
         let question = cx.required(&q.question, "question", "this question", at);
-        let status = cx.one_of(&q.status, "status", &STATUSES, "open");
-        let priority = cx.one_of(&q.priority, "priority", &PRIORITIES, "medium");
+        let status = cx.keyword(&q.status, "status", Status::Open);
+        let priority = cx.keyword(&q.priority, "priority", Priority::Medium);
         let likelihood = q.likelihood.as_ref().map(|_| {
             cx.one_of(
                 &q.likelihood,
@@ -122,7 +122,7 @@ pub fn questions(
             .as_ref()
             .map(|_| cx.one_of(&q.confidence, "confidence", &CONFIDENCES, "moderate"));
         let answer = text(&q.answer);
-        if status == "answered" && answer.is_none() {
+        if status == Status::Answered && answer.is_none() {
             let (line, col) = q.status.as_ref().map_or(at, loc);
             cx.push(
                 Diagnostic::error(&file, line, col, "an answered question needs an `answer`")

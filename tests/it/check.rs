@@ -60,12 +60,12 @@ fn not_names_silences_the_name_audit() {
 
 #[test]
 fn check_fails_on_content_errors() {
-    let dir = fixture("errors-unknown-actor");
+    let dir = fixture("bad-unknown-actor-event");
     let before = tree(&dir);
     let run = brief_in(&dir, ["check", "--root", "."]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr.contains("unknown actor `smtih`"),
+        run.stderr.contains("unknown actor `jnoes`"),
         "{}",
         run.stderr
     );

@@ -1,4 +1,6 @@
-//! Content errors as the user sees them (stderr of `brief build`, no colour), one fixture each.
+//! Content errors beyond one snapshot per mistake (the `bad-*` corpus, `corpus.rs`, has those):
+//! a failed `brief build` writes nothing and says so, several errors at once in order, errors
+//! of one file that do not hide another's, follow-on errors left out.
 
 use insta::assert_snapshot;
 
@@ -54,21 +56,6 @@ fn unknown_key_does_not_hide_the_files_other_errors() {
 }
 
 #[test]
-fn unknown_actor_suggests_the_closest_id() {
-    assert_snapshot!("unknown_actor", errors_of("errors-unknown-actor"));
-}
-
-#[test]
-fn invalid_date_points_at_the_month() {
-    assert_snapshot!("invalid_date", errors_of("errors-invalid-date"));
-}
-
-#[test]
-fn quote_not_found_names_the_closest_text() {
-    assert_snapshot!("quote_not_found", errors_of("errors-quote-not-found"));
-}
-
-#[test]
 fn quote_differences_are_marked_and_named() {
     let err = errors_of("errors-quote-differences");
     // The en dash of the article matches the quote's hyphen: no error for the first entry.
@@ -92,46 +79,6 @@ fn quote_differences_are_marked_and_named() {
     assert!(err.contains("`...` does not skip words"), "{err}");
     assert!(err.contains("6 errors found"), "{err}");
     assert_snapshot!("quote_differences", err);
-}
-
-#[test]
-fn ambiguous_quote_lists_every_occurrence() {
-    assert_snapshot!("ambiguous_quote", errors_of("errors-ambiguous-quote"));
-}
-
-#[test]
-fn list_defined_inline_and_in_its_own_file() {
-    assert_snapshot!("list_twice", errors_of("errors-list-twice"));
-}
-
-#[test]
-fn missing_required_title() {
-    assert_snapshot!("missing_title", errors_of("errors-missing-title"));
-}
-
-#[test]
-fn duplicate_id() {
-    assert_snapshot!("duplicate_id", errors_of("errors-duplicate-id"));
-}
-
-#[test]
-fn answered_question_without_answer() {
-    assert_snapshot!("answered_no_answer", errors_of("errors-answered-no-answer"));
-}
-
-#[test]
-fn invalid_packet_folder_name() {
-    assert_snapshot!("bad_folder", errors_of("errors-bad-folder"));
-}
-
-#[test]
-fn missing_article() {
-    assert_snapshot!("missing_article", errors_of("errors-missing-article"));
-}
-
-#[test]
-fn alias_shared_by_two_actors() {
-    assert_snapshot!("shared_alias", errors_of("errors-shared-alias"));
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Property tests: whatever text reaches the loader (random bytes, mutated packets, random
 //! Markdown), loading, validating, rendering the diagnostics and rendering the pages never
-//! panic, and every diagnostic points inside a file that was given.
+//! panic, and every diagnostic points inside a file that was given; generated articles with
+//! quotes drawn from them render, highlighted and escaped.
 
 use std::path::{Path, PathBuf};
 
@@ -183,14 +184,26 @@ fn mutated_packets_never_panic_and_stay_located() {
         .unwrap();
 }
 
-#[test]
-fn random_markdown_articles_render() {
-    let config = config();
-    let renderer = brief::render::Renderer::new(&config, Path::new("/nonexistent"))
-        .unwrap_or_else(|d| panic!("{d:?}"));
-    let md = proptest::collection::vec(
+/// The packet of the render property: [`PACKET`] without its `useful` evidence, which the
+/// generated articles do not contain; the generated quotes take its place.
+fn render_packet(quotes: &[String]) -> String {
+    let fixed = "      - quote: useful\n        prefix: \"were \"\n";
+    assert!(
+        PACKET.contains(fixed),
+        "PACKET changed: update render_packet"
+    );
+    let evidence: String = quotes
+        .iter()
+        .map(|q| format!("      - \"{q}\"\n"))
+        .collect();
+    PACKET.replace(fixed, &evidence)
+}
+
+/// Markdown fragments the generated articles are made of: block and inline markup, raw HTML,
+/// a script URL, random printable and random Unicode text.
+fn markdown() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
         prop_oneof![
-            Just("Smith met Jones".to_string()),
             Just("\n\n".to_string()),
             Just("> ".to_string()),
             Just("- ".to_string()),
@@ -204,24 +217,112 @@ fn random_markdown_articles_render() {
             Just("![img](a.png)".to_string()),
             Just("*".to_string()),
             Just("# ".to_string()),
+            Just("Jones & <Smith>".to_string()),
             "[ -~]{0,12}".prop_map(|s| s),
             "\\PC{0,6}".prop_map(|s| s),
         ],
-        0..40,
+        0..20,
     )
-    .prop_map(|v| v.concat());
-    runner(64)
-        .run(&md, |article| {
-            let files = [("packet.yaml", PACKET.to_string()), ("article.md", article)];
-            if let Some(packet) = run(&files, &config) {
-                let site = Site {
-                    config: config.clone(),
-                    packets: vec![packet],
+    .prop_map(|v| v.concat())
+}
+
+/// A generated article and the quotes its packet cites: random Markdown around 1 to 3
+/// paragraphs of generated words (each made unique by a `qN` marker), which the packet quotes.
+fn article_and_quotes() -> impl Strategy<Value = (String, Vec<String>)> {
+    let sentence = proptest::collection::vec("[a-z]{3,8}", 1..5);
+    (
+        proptest::collection::vec((markdown(), sentence), 1..4),
+        markdown(),
+    )
+        .prop_map(|(parts, tail)| {
+            // "Smith met Jones" is cited by the fixed evidence of PACKET: it opens the article
+            // once, in its own paragraph.
+            let mut article = String::from("# Talks\n\nSmith met Jones in Geneva.\n\n");
+            let mut quotes = Vec::new();
+            for (i, (md, words)) in parts.into_iter().enumerate() {
+                let quote = format!("q{i}x {}", words.join(" "));
+                article += &format!("{md}\n\n{quote}\n\n");
+                quotes.push(quote);
+            }
+            article += &tail;
+            (article, quotes)
+        })
+}
+
+/// `q` occurs in `html` inside a `<pre>` element. Known gap (not this test's to fix): a quote
+/// that lands in a code block validates, but code blocks get no evidence marks.
+fn in_code_block(html: &str, q: &str) -> bool {
+    html.match_indices(q).any(|(at, _)| {
+        let before = &html[..at];
+        before
+            .rfind("<pre")
+            .is_some_and(|open| before[open..].find("</pre>").is_none())
+    })
+}
+
+#[test]
+fn random_markdown_articles_render() {
+    let config = config();
+    let renderer = brief::render::Renderer::new(&config, Path::new("/nonexistent"))
+        .unwrap_or_else(|d| panic!("{d:?}"));
+    let cases = 64;
+    let rendered = std::cell::Cell::new(0u32);
+    runner(cases)
+        .run(&article_and_quotes(), |(article, quotes)| {
+            let files = [
+                ("packet.yaml", render_packet(&quotes)),
+                ("article.md", article.clone()),
+            ];
+            // Random Markdown may swallow a quoted paragraph (an unclosed fence, a comment);
+            // then validation reports it and there is nothing to render.
+            let Some(packet) = run(&files, &config) else {
+                return Ok(());
+            };
+            let site = Site {
+                config: config.clone(),
+                packets: vec![packet],
+            };
+            let out = renderer
+                .packet(&site.packets[0])
+                .unwrap_or_else(|d| panic!("{d:?}\n{article}"));
+            rendered.set(rendered.get() + 1);
+            let mut marked = vec![false; quotes.len()];
+            for (path, content) in &out.files {
+                let brief::render::Content::Bytes(bytes) = content else {
+                    continue;
                 };
-                let out = renderer.packet(&site.packets[0]);
-                assert!(out.is_ok(), "{:?}", out.err());
+                let text = std::str::from_utf8(bytes).expect("UTF-8 output");
+                if !path.ends_with(".html") {
+                    continue;
+                }
+                // Every user string escaped: the raw HTML and the angle brackets of the text
+                // never come out as markup, script URLs never as links.
+                assert!(!text.contains("<b>raw"), "{path}: raw HTML\n{article}");
+                assert!(
+                    !text.contains("<Smith>"),
+                    "{path}: unescaped text\n{article}"
+                );
+                assert!(
+                    !text.to_ascii_lowercase().contains("href=\"javascript:"),
+                    "{path}: script URL\n{article}"
+                );
+                for (q, seen) in quotes.iter().zip(&mut marked) {
+                    if text.contains(&format!("{q}</mark>")) || in_code_block(text, q) {
+                        *seen = true;
+                    }
+                }
+            }
+            // Each quote is highlighted, whole, where the article shows it.
+            for (q, seen) in quotes.iter().zip(&marked) {
+                assert!(seen, "quote {q:?} not highlighted\n{article}");
             }
             Ok(())
         })
         .unwrap();
+    // The property is about rendering: most generated packets must get there.
+    assert!(
+        rendered.get() > cases / 2,
+        "only {} of {cases} generated packets validated",
+        rendered.get()
+    );
 }

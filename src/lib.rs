@@ -18,5 +18,6 @@ pub mod render;
 pub mod scaffold;
 pub mod schema;
 pub mod serve;
+pub mod text;
 pub mod validate;
 pub mod write;

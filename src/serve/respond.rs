@@ -200,11 +200,7 @@ fn js_string(s: &str) -> String {
         .replace('<', "\\u003c")
 }
 
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let _ = pulldown_cmark_escape::escape_html(&mut out, s);
-    out
-}
+use crate::text::escape_html as escape;
 
 /// The event stream of one page. `v` is the version it was loaded at; when it is from an
 /// earlier run of the server, `page` and `h` (its [`fingerprint`]) say whether what it shows

@@ -36,17 +36,6 @@ impl Cx {
         self.push(d)
     }
 
-    /// A trimmed, non-empty string value.
-    pub fn text(&mut self, v: &Option<S>) -> Option<String> {
-        let s = v.as_ref()?;
-        let t = s.value.trim();
-        if t.is_empty() {
-            None
-        } else {
-            Some(t.to_string())
-        }
-    }
-
     /// A required string: reports a missing or empty value at the item (`at`).
     pub fn required(
         &mut self,

@@ -184,6 +184,7 @@ pub(super) fn id(
     Some(id)
 }
 
+/// A trimmed, non-empty string value.
 pub(super) fn text(v: &Option<S>) -> Option<String> {
     v.as_ref()
         .map(|s| s.value.trim().to_string())

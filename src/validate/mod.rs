@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 use crate::diag::{DiagBuild, Diagnostic, Diagnostics, closest};
 use crate::load::raw::ConfigRaw;
 use crate::model::{Config, MentionMode, Packet};
+use items::text;
 
 /// Options of a run that change what is validated.
 #[derive(Debug, Clone, Default)]
@@ -54,9 +55,7 @@ pub fn config(
 ) -> Option<Config> {
     let file = Path::new("brief.yaml");
     let mut cx = Cx::new(file);
-    let title = cx
-        .text(&raw.title)
-        .unwrap_or_else(|| "Briefing packets".into());
+    let title = text(&raw.title).unwrap_or_else(|| "Briefing packets".into());
     let base = match &ov.base_url {
         Some(url) => Some(url.clone()),
         None => raw.base_url.as_ref().map(|s| s.value.clone()),
@@ -101,7 +100,7 @@ pub fn config(
         },
     };
     let root_path = url_path(&base_url);
-    let theme = cx.text(&raw.theme).unwrap_or_else(|| "default".into());
+    let theme = text(&raw.theme).unwrap_or_else(|| "default".into());
     let plain = !theme.contains(['/', '\\', ':']) && theme != "." && theme != "..";
     if !plain && let Some(s) = &raw.theme {
         cx.at(s, format!("`{theme}` is a path, not a theme name"))
@@ -135,8 +134,7 @@ pub fn config(
         "none" => MentionMode::None,
         _ => MentionMode::First,
     };
-    let highlight_theme = cx
-        .text(&raw.highlight_theme)
+    let highlight_theme = text(&raw.highlight_theme)
         .unwrap_or_else(|| crate::render::html::highlight::DEFAULT_THEME.into());
     if let Some(s) = &raw.highlight_theme {
         let names = crate::render::html::highlight::theme_names();
@@ -148,7 +146,7 @@ pub fn config(
                 .help(format!("available: {}", names.join(", ")));
         }
     }
-    let output_dir = PathBuf::from(cx.text(&raw.output_dir).unwrap_or_else(|| "public".into()));
+    let output_dir = PathBuf::from(text(&raw.output_dir).unwrap_or_else(|| "public".into()));
     let ok = !cx
         .diags
         .iter()

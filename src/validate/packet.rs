@@ -7,7 +7,7 @@ use std::path::Path;
 use serde_saphyr::Spanned;
 
 use super::Cx;
-use super::items;
+use super::items::{self, text};
 use super::refs::ActorIds;
 use crate::diag::{DiagBuild, Diagnostic, Severity};
 use crate::load::RawPacket;
@@ -158,7 +158,7 @@ type Header = (
 
 fn meta_fields(cx: &mut Cx, m: &PacketRaw) -> Header {
     let title = cx.required(&m.title, "title", "packet.yaml", (1, 1));
-    let summary = cx.text(&m.summary);
+    let summary = text(&m.summary);
     let as_of = cx.opt_date(&m.as_of);
     let updated = cx.opt_date(&m.updated);
     let tags = m
@@ -178,8 +178,8 @@ fn meta_fields(cx: &mut Cx, m: &PacketRaw) -> Header {
             ok
         });
         Source {
-            title: cx.text(&s.title),
-            publisher: cx.text(&s.publisher),
+            title: text(&s.title),
+            publisher: text(&s.publisher),
             url,
             published: cx.opt_date(&s.published),
             authors: s
@@ -188,8 +188,8 @@ fn meta_fields(cx: &mut Cx, m: &PacketRaw) -> Header {
                 .map(|a| a.value.trim().to_string())
                 .filter(|a| !a.is_empty())
                 .collect(),
-            language: cx.text(&s.language),
-            note: cx.text(&s.note),
+            language: text(&s.language),
+            note: text(&s.note),
         }
     });
     let mut changelog = Vec::new();

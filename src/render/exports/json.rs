@@ -144,12 +144,8 @@ pub fn timeline_json(p: &Packet, view: &PacketView) -> Vec<u8> {
     }))
 }
 
-/// TimelineJS renders `headline` and `text` as HTML: escape plain strings.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let _ = pulldown_cmark_escape::escape_html(&mut out, s);
-    out
-}
+// TimelineJS renders `headline` and `text` as HTML: plain strings are escaped with this.
+use crate::text::escape_html as escape;
 
 fn pretty(v: &Value) -> Vec<u8> {
     let mut out = serde_json::to_vec_pretty(v).unwrap_or_default();

@@ -86,11 +86,7 @@ pub fn theme_names() -> Vec<String> {
     ThemeSet::load_defaults().themes.keys().cloned().collect()
 }
 
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let _ = pulldown_cmark_escape::escape_html(&mut out, s);
-    out
-}
+use crate::text::escape_html as escape;
 
 #[cfg(test)]
 mod tests {

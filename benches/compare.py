@@ -18,6 +18,10 @@ the child process, peak RSS is the child's own (wait4). The report gives medians
 median of the per-pair ratios brief/Hugo, as a Markdown table. With --floor, each brief run is
 followed by examples/write_floor.rs writing brief's output of that run again, alone (read into
 memory first, only the writing timed): the least any generator needs for the same pages here.
+With --cpu-floor, each brief run is followed by examples/floor.rs as a whole process (read each
+packet's files, parse its Markdown once, render as many pages of the same lengths through a
+trivial Tera template, write them as brief does): the report adds its CPU time and brief's CPU
+over it, per packet (issue 18's "floor").
 
 With --same-work, Hugo builds the same site instead of bare pages: each brief project is
 ported to a Hugo site by ../shared/bench/hugo_port/port.py (--port; needs PyYAML), which
@@ -42,6 +46,7 @@ REPO = Path(__file__).resolve().parent.parent
 BRIEF = REPO / "target" / "release" / "brief"
 CORPUS = REPO / "target" / "release" / "examples" / "corpus"
 FLOOR = REPO / "target" / "release" / "examples" / "write_floor"
+CPU_FLOOR = REPO / "target" / "release" / "examples" / "floor"
 
 
 def run(cmd, cwd=None):
@@ -103,6 +108,11 @@ def main():
         help="also time writing brief's output alone (examples/write_floor.rs), interleaved",
     )
     ap.add_argument(
+        "--cpu-floor",
+        action="store_true",
+        help="also run examples/floor.rs (same output through a trivial template) and compare CPU",
+    )
+    ap.add_argument(
         "--rebuild",
         action="store_true",
         help="build over the previous run's output instead of an empty folder",
@@ -116,7 +126,7 @@ def main():
     args = ap.parse_args()
     if args.rebuild and args.floor:
         sys.exit("--floor measures writing into an empty folder; leave it out with --rebuild")
-    subprocess.run(["cargo", "build", "--release", "--bins", "--example", "corpus", "--example", "write_floor"], cwd=REPO, check=True)
+    subprocess.run(["cargo", "build", "--release", "--bins", "--example", "corpus", "--example", "write_floor", "--example", "floor"], cwd=REPO, check=True)
     hugo = shutil.which("hugo")
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
@@ -132,7 +142,8 @@ def main():
         if hugo_cmd:
             fresh(h_out)
             run(hugo_cmd)
-        b, h, f = [], [], []
+        b, h, f, c = [], [], [], []
+        c_out = work / f"out-cpu-floor-{n}"
         f_out = work / f"out-floor-{n}"
         for _ in range(args.runs):
             if not args.rebuild:
@@ -142,6 +153,10 @@ def main():
                 fresh(f_out)
                 done = subprocess.run([str(FLOOR), str(b_out), str(f_out)], check=True, capture_output=True, text=True)
                 f.append(float(done.stdout.strip()))
+            if args.cpu_floor:
+                if not args.rebuild:
+                    fresh(c_out)
+                c.append(run([str(CPU_FLOOR), str(brief_root), str(b_out), str(c_out)]))
             if hugo_cmd:
                 if not args.rebuild:
                     fresh(h_out)
@@ -155,6 +170,10 @@ def main():
         }
         if f:
             row["floor_ms"] = statistics.median(f)
+        if c:
+            row["floor_cpu"] = statistics.median(cc for _, _, cc in c) * 1000
+            row["floor_wall"] = statistics.median(t for t, _, _ in c) * 1000
+            row["cpu_ratio"] = statistics.median(bc / cc for (_, _, bc), (_, _, cc) in zip(b, c))
         if h:
             row["hugo_ms"] = statistics.median(t for t, _, _ in h) * 1000
             row["hugo_mib"] = statistics.median(m for _, m, _ in h)
@@ -175,6 +194,7 @@ def main():
                 else "– | – | –"
             )
             print(f"| {r['n']} | {r['brief_pages']} | {r['brief_ms']:.0f} ms / {r['brief_cpu']:.0f} ms / {r['brief_mib']:.0f} MiB | {hugo_cols} |")
+        print_cpu_floor(rows)
         return
     print("| packets / pages | brief wall | brief peak RSS | writing brief's files alone | Hugo wall | Hugo peak RSS | brief/Hugo |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
@@ -186,6 +206,18 @@ def main():
         )
         floor = f"{r['floor_ms']:.0f} ms" if "floor_ms" in r else "–"
         print(f"| {r['n']} | {r['brief_ms']:.1f} ms | {r['brief_mib']:.0f} MiB | {floor} | {hugo_cols} |")
+    print_cpu_floor(rows)
+
+
+def print_cpu_floor(rows):
+    """brief's CPU per packet against examples/floor.rs's, when --cpu-floor ran."""
+    if not any("floor_cpu" in r for r in rows):
+        return
+    print("\n| packets | brief CPU per packet | floor CPU per packet (examples/floor.rs) | floor wall | brief CPU / floor CPU |")
+    print("|---:|---:|---:|---:|---:|")
+    for r in rows:
+        if "floor_cpu" in r:
+            print(f"| {r['n']} | {r['brief_cpu'] / r['n']:.1f} ms | {r['floor_cpu'] / r['n']:.1f} ms | {r['floor_wall']:.0f} ms | {r['cpu_ratio']:.2f} |")
 
 
 if __name__ == "__main__":

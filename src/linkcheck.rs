@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::diag::{DiagBuild, Diagnostic};
 use crate::render::{Content, Files, pages};
+use crate::text::percent_decode_lossy;
 
 /// Checks every link of every HTML page in `files`; `root` is the base URL's path (`/repo/`)
 /// and `base_url` the absolute base. Problems are errors located at the page that has them.
@@ -78,12 +79,12 @@ fn check_url(
         return Some(format!("points outside the site's base path `{root}`"));
     };
     let inside = normalize(inside)?;
-    let target = percent_decode(&pages::file_of(&inside));
+    let target = percent_decode_lossy(&pages::file_of(&inside));
     if !files.contains_key(&target) {
         return Some(format!("no such page or file `{target}`"));
     }
     if let Some(f) = fragment.filter(|f| !f.is_empty() && !f.starts_with(":~:")) {
-        let f = percent_decode(&f);
+        let f = percent_decode_lossy(&f);
         let here = if pages::is_page(&target) {
             ids.get(target.as_str())
         } else {
@@ -114,27 +115,6 @@ fn normalize(p: &str) -> Option<String> {
         s.push('/');
     }
     Some(s)
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Some(v) = s
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(v);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Values of `name="…"` attributes in `html` (double-quoted, as brief's templates write them).

@@ -65,6 +65,11 @@ mod tests {
             classify([p("themes/x/templates/a.html").as_path()]),
             Some(Change::All)
         );
+        // A project's themes/default/ overrides the built-in theme: its edits count too.
+        assert_eq!(
+            classify([p("themes/default/static/style.css").as_path()]),
+            Some(Change::All)
+        );
         let c = classify([
             p("content/a/article.md").as_path(),
             p("content/b/.article.md.swp").as_path(),

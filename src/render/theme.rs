@@ -70,43 +70,41 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
             statics.push((s.to_string(), bytes.to_vec()));
         }
     }
-    if name != "default" {
-        let dir = Path::new("themes").join(name);
-        for entry in walkdir::WalkDir::new(root.join(&dir))
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-        {
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let relp = crate::load::rel(root, entry.path());
-            let inner = relp
-                .strip_prefix(&dir)
-                .unwrap_or(&relp)
-                .to_string_lossy()
-                .replace('\\', "/");
-            if inner.split('/').any(|c| c.starts_with('.')) {
-                continue;
-            }
-            let mut d = crate::diag::Diagnostics::default();
-            if let Some(t) = inner.strip_prefix("templates/") {
-                if let Some(src) = crate::load::read_text(root, &relp, &mut d) {
-                    templates.push((t.to_string(), src, relp.clone()));
-                }
-            } else if let Some(s) = inner.strip_prefix("static/") {
-                match std::fs::read(entry.path()) {
-                    Ok(bytes) => {
-                        statics.retain(|(p, _)| p != s);
-                        statics.push((s.to_string(), bytes));
-                    }
-                    Err(e) => {
-                        diags.push(Diagnostic::error(&relp, 0, 0, format!("cannot read: {e}")))
-                    }
-                }
-            }
-            diags.extend(d.sorted().into_iter().cloned());
+    // The project's `themes/<name>/`, also when it is `default`: a copy of the default theme
+    // there is an override like any other theme (its files win, the missing ones fall back).
+    let dir = Path::new("themes").join(name);
+    for entry in walkdir::WalkDir::new(root.join(&dir))
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
+        if !entry.file_type().is_file() {
+            continue;
         }
+        let relp = crate::load::rel(root, entry.path());
+        let inner = relp
+            .strip_prefix(&dir)
+            .unwrap_or(&relp)
+            .to_string_lossy()
+            .replace('\\', "/");
+        if inner.split('/').any(|c| c.starts_with('.')) {
+            continue;
+        }
+        let mut d = crate::diag::Diagnostics::default();
+        if let Some(t) = inner.strip_prefix("templates/") {
+            if let Some(src) = crate::load::read_text(root, &relp, &mut d) {
+                templates.push((t.to_string(), src, relp.clone()));
+            }
+        } else if let Some(s) = inner.strip_prefix("static/") {
+            match std::fs::read(entry.path()) {
+                Ok(bytes) => {
+                    statics.retain(|(p, _)| p != s);
+                    statics.push((s.to_string(), bytes));
+                }
+                Err(e) => diags.push(Diagnostic::error(&relp, 0, 0, format!("cannot read: {e}"))),
+            }
+        }
+        diags.extend(d.sorted().into_iter().cloned());
     }
     // All at once: inheritance is resolved after every template is known.
     if let Err(e) =

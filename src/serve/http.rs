@@ -6,6 +6,7 @@
 //! no CORS header is ever sent.
 
 use crate::render::pages::{self, Out};
+use crate::text::percent_decode;
 
 /// What a request path resolves to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,23 +79,6 @@ pub fn query_value(query: &str, key: &str) -> Option<String> {
         .filter_map(|kv| kv.split_once('='))
         .find(|(k, _)| *k == key)
         .and_then(|(_, v)| percent_decode(v))
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// `true` when `host` (the Host header) names this server on a local address.

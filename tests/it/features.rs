@@ -205,3 +205,18 @@ fn search_result_labels_never_repeat_themselves() {
         );
     }
 }
+
+#[test]
+fn a_quote_inside_a_code_block_is_highlighted_there_escaped() {
+    let (_tmp, out) = built(Some("quote-in-code"), &[]);
+    let article = read(&out.join("p/article/index.html"));
+    let code = &article[article.find("<pre").expect("a code block")..];
+    let code = &code[..code.find("</pre>").expect("closed") + 6];
+    assert!(code.contains("<mark class=\"evidence\" id=\"ev-"), "{code}");
+    // The quote's text, escaped, lies inside marks only; no raw `<` or `"` of the code.
+    assert!(
+        !code.contains("3 < 5") && !code.contains("\"safe\""),
+        "{code}"
+    );
+    insta::assert_snapshot!("quote_in_code_block", code);
+}

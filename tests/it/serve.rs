@@ -657,3 +657,42 @@ fn a_page_open_across_a_restart_reloads_exactly_when_it_is_stale() {
         "{seen}"
     );
 }
+
+#[test]
+fn serve_picks_up_a_project_themes_default_and_its_edits() {
+    let (_tmp, root) = project();
+    let mut live = Live::new(&root);
+    assert!(!live.rebuild(&Change::All).has_errors());
+    let overview = |live: &Live| match live.snapshot().get("alpha/index.html") {
+        Some(Content::Bytes(b)) => String::from_utf8_lossy(b).into_owned(),
+        _ => panic!("alpha overview missing"),
+    };
+    assert!(!overview(&live).contains("own-overview"));
+    let template = root.join("themes/default/templates/overview.html");
+    assert!(step(
+        &mut live,
+        &root,
+        &["themes/default/templates/overview.html"],
+        || {
+            std::fs::create_dir_all(template.parent().unwrap()).unwrap();
+            std::fs::write(
+                &template,
+                "{% extends \"base.html\" %}{% block main %}<p class=\"own-overview\">one</p>{% endblock main %}",
+            )
+            .unwrap();
+        }
+    ));
+    assert!(overview(&live).contains("<p class=\"own-overview\">one</p>"));
+    assert!(step(
+        &mut live,
+        &root,
+        &["themes/default/templates/overview.html"],
+        || replace_in(&template, ">one<", ">two<")
+    ));
+    assert!(overview(&live).contains("<p class=\"own-overview\">two</p>"));
+    // Removed again: the built-in template is back.
+    assert!(step(&mut live, &root, &["themes/default"], || {
+        std::fs::remove_dir_all(root.join("themes/default")).unwrap()
+    }));
+    assert!(!overview(&live).contains("own-overview"));
+}

@@ -48,3 +48,24 @@ fn a_broken_template_names_its_file_and_line() {
     );
     assert_snapshot!("broken_template", run.stderr);
 }
+
+#[test]
+fn a_project_themes_default_overrides_the_built_in_theme_file_by_file() {
+    // brief.yaml names no theme (so `default`); the project's themes/default/ holds one
+    // template and the stylesheet, as after copying the default theme and editing two files.
+    let (_tmp, out) = built(Some("theme-default-override"), &[]);
+    let overview = read(&out.join("p/index.html"));
+    assert!(
+        overview.contains("<section class=\"project-default-overview\">"),
+        "{overview}"
+    );
+    // It still extends the built-in base, and every other page is the built-in one.
+    assert!(overview.contains("<header class=\"site-header\">"));
+    let article = read(&out.join("p/article/index.html"));
+    assert!(article.contains("<p id=\"p-1\">"));
+    assert!(!article.contains("project-default-overview"));
+    assert_eq!(
+        read(&out.join("style.css")),
+        read(&fixture("theme-default-override").join("themes/default/static/style.css"))
+    );
+}

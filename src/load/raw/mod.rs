@@ -36,7 +36,8 @@ pub struct ConfigRaw {
     /// path prefixes every link. `--base-url` overrides it. Default: `http://127.0.0.1:1111/`.
     #[schemars(with = "Option<Text>")]
     pub base_url: Option<S>,
-    /// A theme: a folder name under `themes/`, or `default` (built in). Default: `default`.
+    /// A theme: a folder name under `themes/`, or `default` (built in, with the project's
+    /// `themes/default/` over it). Default: `default`.
     #[schemars(with = "Option<Text>")]
     pub theme: Option<S>,
     /// Where `brief build` writes the site. Default: `public`.

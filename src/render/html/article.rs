@@ -4,7 +4,8 @@
 //! events plus a few inserted tags. Numbered elements get `id="p-N"` (tables and code blocks
 //! through a wrapper), every evidence range is wrapped in `<mark class="evidence">` piece by
 //! piece (one piece per text event, so marks nest correctly across emphasis and links; the
-//! first piece carries the anchor id), and linked mentions become `<a class="mention">`.
+//! first piece carries the anchor id; inside a highlighted code block, one piece per run of
+//! text between its spans), and linked mentions become `<a class="mention">`.
 //! Headings are levelled below the page's title ([`heading_levels`]): it is the only `<h1>`.
 
 use std::collections::{HashMap, HashSet};
@@ -12,8 +13,9 @@ use std::collections::{HashMap, HashSet};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 use crate::model::article::{Article, ChunkKind};
-use crate::render::html::highlight::Highlighter;
+use crate::render::html::highlight::{Highlighter, pre};
 use crate::render::html::markdown::{MdContext, Sanitizer, cow};
+use crate::render::html::marks::{mark_code, open_tag};
 
 /// An evidence range to highlight: block number, byte range in the block's text, anchor id.
 #[derive(Debug, Clone)]
@@ -98,7 +100,15 @@ pub fn render(
                     Event::Text(t) => text.push_str(&t),
                     Event::End(TagEnd::CodeBlock) => {
                         let (block, lang, text) = code.take().unwrap_or_default();
-                        events.push(Event::Html(cow(hl.block(&text, &lang, block))));
+                        let html = hl.html(&text, &lang);
+                        let ranges: Vec<(usize, usize, &str)> = marks
+                            .iter()
+                            .filter(|m| m.block == block && block > 0)
+                            .map(|m| (m.start, m.end, m.anchor.as_str()))
+                            .collect();
+                        let html =
+                            mark_code(&html, &text, &ranges, &mut state.opened).unwrap_or(html);
+                        events.push(Event::Html(cow(pre(&lang, block, &html))));
                     }
                     _ => {}
                 }
@@ -275,12 +285,10 @@ fn split_text<'x>(
             .collect();
         let link = mine.iter().find(|l| l.start <= a && l.end >= b);
         for m in &active {
-            let tag = if state.opened.insert(m.anchor.as_str()) {
-                format!("<mark class=\"evidence\" id=\"{}\">", m.anchor)
-            } else {
-                format!("<mark class=\"evidence\" data-evidence=\"{}\">", m.anchor)
-            };
-            events.push(Event::InlineHtml(cow(tag)));
+            events.push(Event::InlineHtml(cow(open_tag(
+                &m.anchor,
+                &mut state.opened,
+            ))));
         }
         if let Some(l) = link {
             events.push(Event::InlineHtml(cow(format!(

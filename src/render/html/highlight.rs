@@ -26,9 +26,9 @@ impl Highlighter {
         Self::default()
     }
 
-    /// One code block as `<pre class="code" id="p-N"><code>…</code></pre>` (the classed HTML
-    /// escapes the code). An unknown language is shown as plain text.
-    pub fn block(&self, code: &str, lang: &str, block: usize) -> String {
+    /// One code block's code as classed, escaped HTML (the inside of [`pre`]). An unknown
+    /// language is shown as plain text.
+    pub fn html(&self, code: &str, lang: &str) -> String {
         let ss = self.syntaxes.get_or_init(SyntaxSet::load_defaults_newlines);
         let syntax = ss
             .find_syntax_by_token(lang)
@@ -48,27 +48,32 @@ impl Highlighter {
                 break;
             }
         }
-        let body = if ok {
+        if ok {
             generator.finalize()
         } else {
             escape(code)
-        };
-        let lang_class: String = lang
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-            .collect();
-        let id = if block > 0 {
-            format!(" id=\"p-{block}\"")
-        } else {
-            String::new()
-        };
-        format!("<pre class=\"code language-{lang_class}\"{id}><code>{body}</code></pre>\n")
+        }
     }
 
     /// `true` once a code block was highlighted.
     pub fn used(&self) -> bool {
         self.syntaxes.get().is_some()
     }
+}
+
+/// One code block as `<pre class="code language-L" id="p-N"><code>body</code></pre>`, `body`
+/// being [`Highlighter::html`] of its code.
+pub fn pre(lang: &str, block: usize, body: &str) -> String {
+    let lang_class: String = lang
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    let id = if block > 0 {
+        format!(" id=\"p-{block}\"")
+    } else {
+        String::new()
+    };
+    format!("<pre class=\"code language-{lang_class}\"{id}><code>{body}</code></pre>\n")
 }
 
 /// The stylesheet for `theme` (one of syntect's bundled themes), or the names available.
@@ -96,7 +101,7 @@ mod tests {
     fn code_is_classed_and_escaped() {
         let h = Highlighter::new();
         assert!(!h.used());
-        let html = h.block("let x = \"<b>\";\n", "rust", 3);
+        let html = pre("rust", 3, &h.html("let x = \"<b>\";\n", "rust"));
         assert!(h.used());
         assert!(
             html.starts_with("<pre class=\"code language-rust\" id=\"p-3\">"),

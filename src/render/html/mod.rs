@@ -3,3 +3,4 @@
 pub mod article;
 pub mod highlight;
 pub mod markdown;
+pub mod marks;

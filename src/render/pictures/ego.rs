@@ -7,7 +7,7 @@
 //! another edge. The narrow form ([`layout_narrow`], phones and paper) stacks the same rows
 //! under the actor, joined by a trunk down the left.
 
-use crate::render::pictures::fit::{r1, shorten, text_width};
+use crate::render::pictures::fit::{r1, shrink_to_fit, text_width};
 use crate::render::pictures::map::{Graph, actor_ref, curve, node};
 use crate::render::views::{ActorView, MapEdge, Neighbourhood};
 
@@ -26,11 +26,13 @@ type Row = (usize, Vec<String>, bool);
 fn rows(g: &Graph, me: usize, label_room: f64) -> Vec<Row> {
     let mut rows: Vec<Row> = Vec::new();
     let line = |arrow: &str, text: &str| {
-        let mut s = format!("{arrow} {text}");
-        while text_width(&s, FONT, false) > label_room && s.chars().count() > 6 {
-            s = shorten(&s, s.chars().count() - 3);
-        }
-        s
+        shrink_to_fit(
+            format!("{arrow} {text}"),
+            label_room,
+            |s| text_width(s, FONT, false),
+            3,
+            6,
+        )
     };
     for (f, t, label) in &g.relations {
         let (other, arrow) = match (*f == me, *t == me) {

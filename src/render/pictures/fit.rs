@@ -2,7 +2,8 @@
 //!
 //! Label widths are estimated from character classes on the generous side, so a label drawn
 //! in the theme's sans-serif rarely runs past the room it was given. [`pack`] stacks marks into
-//! lanes without overlaps; [`allocate`] shares a width out by weight.
+//! lanes without overlaps; [`allocate`] shares a width out by weight; [`shrink_to_fit`] shortens
+//! a label to its room.
 
 /// Estimated width of `s` in a sans-serif font of size `font`.
 pub fn text_width(s: &str, font: f64, bold: bool) -> f64 {
@@ -31,6 +32,22 @@ pub fn shorten(s: &str, max: usize) -> String {
         _ => cut.chars().take(max.saturating_sub(1)).collect(),
     };
     format!("{}…", word.trim_end_matches([',', ';', ':', ' ', '–', '-']))
+}
+
+/// `s` shortened on words ([`shorten`]) by `step` characters at a time while `width` of it is
+/// more than `room` and it has more than `min` characters (so a label may stay too wide).
+pub fn shrink_to_fit(
+    s: String,
+    room: f64,
+    width: impl Fn(&str) -> f64,
+    step: usize,
+    min: usize,
+) -> String {
+    let mut s = s;
+    while width(&s) > room && s.chars().count() > min {
+        s = shorten(&s, s.chars().count() - step);
+    }
+    s
 }
 
 /// Splits `avail` among segments by `weights`, giving each at least `min` when possible.

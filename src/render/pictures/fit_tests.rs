@@ -13,6 +13,25 @@ fn labels_are_shortened_on_words() {
 }
 
 #[test]
+fn labels_shrink_by_steps_until_they_fit_or_reach_the_minimum() {
+    let chars = |s: &str| s.chars().count() as f64;
+    // Fits already: unchanged, even when longer than `min`.
+    assert_eq!(
+        shrink_to_fit("Geneva talks".into(), 12.0, chars, 3, 4),
+        "Geneva talks"
+    );
+    // Shortened on words, `step` characters at a time, until it fits.
+    assert_eq!(
+        shrink_to_fit("Trump and Putin speak by phone".into(), 20.0, chars, 3, 4),
+        "Trump and Putin…"
+    );
+    // Stops once it has `min` characters or fewer, even when still too wide.
+    let s = shrink_to_fit("Zelensky".into(), 1.0, chars, 2, 6);
+    assert!(s.chars().count() <= 6 && s.chars().count() > 3, "{s}");
+    assert_eq!(shrink_to_fit("Kyiv".into(), 1.0, chars, 2, 4), "Kyiv");
+}
+
+#[test]
 fn widths_respect_the_minimum_and_the_total() {
     let w = allocate(&[2.0, 2.0, 27.0], 600.0, 60.0);
     assert!((w.iter().sum::<f64>() - 600.0).abs() < 1e-6);

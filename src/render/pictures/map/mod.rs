@@ -10,7 +10,7 @@ pub mod place;
 
 use std::collections::BTreeMap;
 
-use crate::render::pictures::fit::{r1, shorten, text_width};
+use crate::render::pictures::fit::{r1, shrink_to_fit, text_width};
 use crate::render::views::{ActorMap, ActorRef, ActorView, MapColumn, MapNode};
 
 /// Links between actors (indices into the actor list).
@@ -73,11 +73,7 @@ pub fn at(p: [(f64, f64); 4], t: f64) -> (f64, f64) {
 pub fn node(a: &ActorView, x: f64, y: f64, w: f64, focus: bool) -> MapNode {
     let room = w - 14.0;
     let fit = |s: &str, font: f64| {
-        let mut s = s.to_string();
-        while text_width(&s, font, focus) > room && s.chars().count() > 4 {
-            s = shorten(&s, s.chars().count() - 2);
-        }
-        s
+        shrink_to_fit(s.to_string(), room, |t| text_width(t, font, focus), 2, 4)
     };
     // One line when the name fits; else two balanced lines in a smaller size.
     let words: Vec<&str> = a.name.split_whitespace().collect();
@@ -148,10 +144,13 @@ pub fn layout(actors: &[ActorView], g: &Graph) -> Option<ActorMap> {
         .iter()
         .map(|(label, first, span)| {
             let (x0, x1) = (*first as f64 * col_w, (first + span) as f64 * col_w);
-            let mut label = label.clone();
-            while text_width(&label, FONT, true) > x1 - x0 - 8.0 && label.chars().count() > 4 {
-                label = shorten(&label, label.chars().count() - 2);
-            }
+            let label = shrink_to_fit(
+                label.clone(),
+                x1 - x0 - 8.0,
+                |s| text_width(s, FONT, true),
+                2,
+                4,
+            );
             MapColumn {
                 label,
                 x: r1((x0 + x1) / 2.0),

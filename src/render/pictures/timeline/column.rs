@@ -7,7 +7,7 @@
 //! of it (packed so that none overlap). Every label gets its own line to the right, as near
 //! its mark as the lines above allow, joined to it by a thin leader.
 
-use crate::render::pictures::fit::{pack, r1, shorten, text_width};
+use crate::render::pictures::fit::{pack, r1, shorten, shrink_to_fit, text_width};
 use crate::render::pictures::timeline::axis::{self, Piece, Scale};
 use crate::render::pictures::timeline::chart::{self, Item, anchor};
 use crate::render::pictures::timeline::marks::{FUZZ, coarse_extent};
@@ -241,11 +241,14 @@ fn marks(items: &[Item], scale: &Scale, plan: &chart::Plan, o: &Column) -> (Vec<
         } else {
             AXIS_X + 10.0 + LANE * lane_of.next().unwrap_or(0) as f64
         };
-        let mut label = shorten(&it.title, o.max_chars);
         // Generous: the phone's sans-serif may be wider than the estimate (DejaVu Sans is).
-        while 1.12 * text_width(&label, o.font, it.key) > room && label.chars().count() > 4 {
-            label = shorten(&label, label.chars().count() - 3);
-        }
+        let label = shrink_to_fit(
+            shorten(&it.title, o.max_chars),
+            room,
+            |s| 1.12 * text_width(s, o.font, it.key),
+            3,
+            4,
+        );
         let f = fuzz(d);
         out.push(ColumnMark {
             id: it.id.clone(),

@@ -5,7 +5,7 @@
 //! the room there; [`crate::render::pictures::fit::pack`] then picks, mark by mark from left to right,
 //! the side that fits in the lowest lane, so that no two labels or marks overlap.
 
-use crate::render::pictures::fit::{pack, r1, shorten, text_width};
+use crate::render::pictures::fit::{pack, r1, shorten, shrink_to_fit, text_width};
 use crate::render::pictures::timeline::axis::Scale;
 use crate::render::pictures::timeline::chart::{MARGIN, Options};
 use crate::render::pictures::timeline::plan::{Item, Plan};
@@ -55,10 +55,13 @@ pub fn marks(items: &[Item], scale: &Scale, plan: &Plan, o: &Options) -> (Vec<Ch
         };
         // Label on the right of the mark, or on its left: each shortened to its room.
         let fit = |room: f64| {
-            let mut label = shorten(&it.title, o.max_chars);
-            while text_width(&label, o.font, it.key) > room && label.chars().count() > 4 {
-                label = shorten(&label, label.chars().count() - 4);
-            }
+            let label = shrink_to_fit(
+                shorten(&it.title, o.max_chars),
+                room,
+                |s| text_width(s, o.font, it.key),
+                4,
+                4,
+            );
             let w = text_width(&label, o.font, it.key);
             (label, w)
         };

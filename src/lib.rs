@@ -5,6 +5,8 @@
 //! raw serde shapes ([`load::raw`]), the validated model ([`model`]), view structs
 //! ([`render::views`]).
 
+// Every public item documented; `pub` only where the crate's API really exposes it.
+#![warn(missing_docs, unreachable_pub)]
 // A `Diagnostic` is the error of content checks: returned once per problem, never on a hot path.
 #![allow(clippy::result_large_err)]
 

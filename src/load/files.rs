@@ -106,7 +106,7 @@ pub fn io_reason(e: &std::io::Error) -> String {
 }
 
 /// Refuses a symbolic link that is broken, loops, leaves the project or names a folder.
-pub fn check_symlink(root: &Path, path: &Path, relp: &Path) -> Result<(), Diagnostic> {
+pub(super) fn check_symlink(root: &Path, path: &Path, relp: &Path) -> Result<(), Diagnostic> {
     if resolve_link(root, path, relp)?.is_dir() {
         return Err(
             Diagnostic::error(relp, 0, 0, "symbolic links to folders are not followed")
@@ -121,7 +121,7 @@ pub fn check_symlink(root: &Path, path: &Path, relp: &Path) -> Result<(), Diagno
 /// `.env` or `.git/config`), and a file copied into the site as it is (an asset, `asset`) must
 /// moreover lie under `content/`. The article and YAML files may be shared from elsewhere in
 /// the project: they are read, not copied.
-pub fn check_packet_symlink(
+pub(super) fn check_packet_symlink(
     root: &Path,
     path: &Path,
     relp: &Path,
@@ -161,7 +161,7 @@ pub fn check_packet_symlink(
 }
 
 /// Refuses a symbolic link to a folder (`content/`) that is broken or leaves the project.
-pub fn check_symlink_dir(root: &Path, path: &Path, relp: &Path) -> Result<(), Diagnostic> {
+pub(super) fn check_symlink_dir(root: &Path, path: &Path, relp: &Path) -> Result<(), Diagnostic> {
     resolve_link(root, path, relp).map(|_| ())
 }
 
@@ -196,7 +196,7 @@ fn resolve_link(root: &Path, path: &Path, relp: &Path) -> Result<PathBuf, Diagno
 }
 
 /// `true` when `path` is a symbolic link (not following it).
-pub fn is_symlink(path: &Path) -> bool {
+pub(super) fn is_symlink(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 

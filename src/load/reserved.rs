@@ -22,7 +22,7 @@ const MARKDOWN: [&str; 6] = ["md", "markdown", "mdown", "mkd", "mkdn", "mdwn"];
 /// The reserved name that `name` (a file at the top of a packet folder) was probably meant to
 /// be, if any: the same name in another case or with `.yml`, a singular or plural, a small
 /// typo, no extension or `.txt`. The reserved names themselves are not near misses.
-pub fn near_miss(name: &str) -> Option<&'static str> {
+pub(super) fn near_miss(name: &str) -> Option<&'static str> {
     let lower = name.to_lowercase();
     let (stem, ext) = lower.rsplit_once('.').unwrap_or((lower.as_str(), ""));
     RESERVED.iter().find_map(|&(r, yaml)| {
@@ -54,7 +54,7 @@ fn full(stem: &str) -> &'static str {
 
 /// The error for file `file` (relative to the root), a near miss of `meant`; `exists` when the
 /// packet folder also has `meant` itself (then renaming would replace it).
-pub fn diagnostic(file: &Path, name: &str, meant: &str, exists: bool) -> Diagnostic {
+pub(super) fn diagnostic(file: &Path, name: &str, meant: &str, exists: bool) -> Diagnostic {
     let d = Diagnostic::error(
         file,
         0,

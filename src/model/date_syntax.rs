@@ -63,7 +63,7 @@ impl fmt::Display for DateError {
 
 /// One end of a date as written, `~` removed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Part<'a> {
+pub(super) struct Part<'a> {
     /// The point (`2005-12`).
     pub text: &'a str,
     /// Character offset of the point in the whole string.
@@ -73,7 +73,7 @@ pub struct Part<'a> {
 }
 
 /// Splits `s` (already trimmed) into its start and, for a range, its end.
-pub fn split(s: &str) -> Result<(Part<'_>, Option<Part<'_>>), DateError> {
+pub(super) fn split(s: &str) -> Result<(Part<'_>, Option<Part<'_>>), DateError> {
     if s.is_empty() {
         return Err(DateError::new("the date is empty", 0, 1));
     }

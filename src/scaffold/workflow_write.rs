@@ -14,7 +14,7 @@ use super::{InitReport, UsageError, write_new};
 
 /// A workflow found where `init` would write one, compared with the one it would write.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Existing {
+pub(super) enum Existing {
     /// Exactly the workflow this brief writes.
     Current,
     /// Written by an older brief (its version, or a description).
@@ -28,7 +28,7 @@ pub enum Existing {
 }
 
 /// What `old` is, compared with `new`, the workflow this brief writes.
-pub fn existing(old: &str, new: &str) -> Existing {
+pub(super) fn existing(old: &str, new: &str) -> Existing {
     if old == new {
         return Existing::Current;
     }

@@ -23,14 +23,14 @@ use crate::pipeline::{Change, classify};
 /// about 4 ms (measured with inotify on Linux). Swap and backup files never open or extend a
 /// batch. A save that still straddles a batch (a very slow disk) costs one more rebuild, never a
 /// wrong site: every rebuild reads the files as they are.
-pub const QUIET: Duration = Duration::from_millis(30);
+pub(super) const QUIET: Duration = Duration::from_millis(30);
 
 /// A batch closes at the latest this long after it opened, even if files keep changing.
 const LONGEST: Duration = Duration::from_millis(500);
 
 /// A watch on the project's sources, started before the first build so that no save is
 /// missed; the changes it sees wait in its queue until [`Watching::run`].
-pub struct Watching {
+pub(super) struct Watching {
     root: PathBuf,
     watcher: notify::RecommendedWatcher,
     rx: mpsc::Receiver<notify::Result<Event>>,
@@ -39,7 +39,7 @@ pub struct Watching {
 
 impl Watching {
     /// Starts watching the project at `root`; `None` (said on stderr) when the system cannot.
-    pub fn start(root: &Path) -> Option<Watching> {
+    pub(super) fn start(root: &Path) -> Option<Watching> {
         let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
         let (tx, rx) = mpsc::channel();
         let mut watcher = match notify::recommended_watcher(tx) {
@@ -66,7 +66,7 @@ impl Watching {
     }
 
     /// Calls `on_change` for every batch that matters, until the watcher stops.
-    pub fn run(self, on_change: impl FnMut(Change)) {
+    pub(super) fn run(self, on_change: impl FnMut(Change)) {
         let Watching {
             root,
             mut watcher,

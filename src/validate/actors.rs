@@ -15,7 +15,7 @@ use crate::load::raw::ActorRaw;
 use crate::model::{Actor, Relation};
 
 /// Checks the actor list.
-pub fn actors(
+pub(super) fn actors(
     list: (PathBuf, Vec<Spanned<ActorRaw>>),
     ev: &Evidence,
     out: &mut Vec<Diagnostic>,

@@ -16,28 +16,28 @@ pub(crate) struct Cx {
 }
 
 impl Cx {
-    pub fn new(file: impl Into<PathBuf>) -> Self {
+    pub(crate) fn new(file: impl Into<PathBuf>) -> Self {
         Self {
             file: file.into(),
             diags: Vec::new(),
         }
     }
 
-    pub fn push(&mut self, d: Diagnostic) -> &mut Diagnostic {
+    pub(crate) fn push(&mut self, d: Diagnostic) -> &mut Diagnostic {
         self.diags.push(d);
         let last = self.diags.len() - 1;
         &mut self.diags[last]
     }
 
     /// An error at a spanned value, underlining it.
-    pub fn at(&mut self, s: &S, msg: impl Into<String>) -> &mut Diagnostic {
+    pub(crate) fn at(&mut self, s: &S, msg: impl Into<String>) -> &mut Diagnostic {
         let (line, col) = text_loc(&s.referenced, &s.value);
         let d = Diagnostic::error(&self.file, line, col, msg).span_len(s.value.chars().count());
         self.push(d)
     }
 
     /// A required string: reports a missing or empty value at the item (`at`).
-    pub fn required(
+    pub(crate) fn required(
         &mut self,
         v: &Option<S>,
         key: &str,
@@ -67,7 +67,7 @@ impl Cx {
     }
 
     /// One of `allowed`, or `default` when absent; an unknown value is an error.
-    pub fn one_of(
+    pub(crate) fn one_of(
         &mut self,
         v: &Option<S>,
         key: &str,
@@ -88,13 +88,13 @@ impl Cx {
 
     /// A keyword of a closed vocabulary, or `default` when absent; an unknown value is an
     /// error (as [`Cx::one_of`]).
-    pub fn keyword<K: Keyword>(&mut self, v: &Option<S>, key: &str, default: K) -> K {
+    pub(crate) fn keyword<K: Keyword>(&mut self, v: &Option<S>, key: &str, default: K) -> K {
         let name = self.one_of(v, key, K::NAMES, default.as_str());
         K::from_name(name).unwrap_or(default)
     }
 
     /// A contract date; an invalid one is an error pointing at the wrong part.
-    pub fn date(&mut self, s: &S) -> Option<FuzzyDate> {
+    pub(crate) fn date(&mut self, s: &S) -> Option<FuzzyDate> {
         match FuzzyDate::parse(s.value.trim()) {
             Ok(d) => Some(d),
             Err(e) => {
@@ -116,7 +116,7 @@ impl Cx {
     }
 
     /// An optional date.
-    pub fn opt_date(&mut self, v: &Option<S>) -> Option<FuzzyDate> {
+    pub(crate) fn opt_date(&mut self, v: &Option<S>) -> Option<FuzzyDate> {
         v.as_ref().and_then(|s| self.date(s))
     }
 }

@@ -18,10 +18,10 @@ use crate::model::article::Hit;
 use crate::validate::anchor::{Matcher, Miss, Query};
 
 /// Most evidence entries one packet may have (each is looked up in the whole article).
-pub const MAX_QUOTES: usize = 2000;
+pub(super) const MAX_QUOTES: usize = 2000;
 
 /// What evidence is checked against.
-pub struct Evidence<'a> {
+pub(super) struct Evidence<'a> {
     /// The article's blocks, or `None` when the article could not be read.
     pub matcher: Option<&'a Matcher<'a>>,
     /// Entries looked up so far in this packet.
@@ -32,7 +32,7 @@ pub struct Evidence<'a> {
 
 impl<'a> Evidence<'a> {
     /// Evidence checked against `matcher`.
-    pub fn new(matcher: Option<&'a Matcher<'a>>) -> Self {
+    pub(super) fn new(matcher: Option<&'a Matcher<'a>>) -> Self {
         Self {
             matcher,
             seen: Cell::new(0),
@@ -42,7 +42,7 @@ impl<'a> Evidence<'a> {
 
     /// One note for the quotes that were not looked up because the article did not load
     /// (`article`; its own error is already reported), at the first of them.
-    pub fn note(&self, article: &Path) -> Option<Diagnostic> {
+    pub(super) fn note(&self, article: &Path) -> Option<Diagnostic> {
         let (first, count) = self.unchecked.take();
         let (file, line, col, len) = first?;
         let label = match count {
@@ -68,7 +68,7 @@ impl<'a> Evidence<'a> {
 }
 
 /// Resolves every evidence entry; `base` names the anchors (`event-x` → `ev-event-x-1`).
-pub fn evidence(
+pub(super) fn evidence(
     cx: &mut Cx,
     items: &[Spanned<EvidenceRaw>],
     base: &str,

@@ -16,7 +16,7 @@ use crate::model::{CONFIDENCES, Event, IMPORTANCES, LIKELIHOODS, Priority, Quest
 
 /// Checks the timeline; returns it in date order ([`crate::model::date::FuzzyDate::key`]: the
 /// latest day each event can have started), then file order.
-pub fn events(
+pub(super) fn events(
     list: (PathBuf, Vec<Spanned<EventRaw>>),
     actors: &ActorIds,
     ev: &Evidence,
@@ -92,7 +92,7 @@ pub fn events(
 }
 
 /// Checks the question list.
-pub fn questions(
+pub(super) fn questions(
     list: (PathBuf, Vec<Spanned<QuestionRaw>>),
     actors: &ActorIds,
     ev: &Evidence,

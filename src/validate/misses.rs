@@ -13,7 +13,7 @@ use crate::model::article::{CELL_BARRIER, Hit};
 const MAX_LISTED: usize = 5;
 
 /// `content/p/article.md:3:14`: where a passage starts.
-pub fn place(m: &Matcher, article: &str, h: &Hit) -> String {
+pub(crate) fn place(m: &Matcher, article: &str, h: &Hit) -> String {
     let (line, col) = m.locate(h.block, h.start);
     format!("{article}:{line}:{col}")
 }
@@ -36,7 +36,7 @@ fn marked(out: &mut String, first: (&str, &str), second: &str, d: &Marked) {
 
 /// Help for a quote found nowhere: the closest passage located and compared, the fix, other
 /// candidates, and a word on `...`.
-pub fn not_found(m: &Matcher, article: &str, quote: &str, close: &[Hit]) -> String {
+pub(crate) fn not_found(m: &Matcher, article: &str, quote: &str, close: &[Hit]) -> String {
     let mut out = String::new();
     match close.split_first() {
         None => out.push_str("no similar passage in article.md; quote the article's exact words"),
@@ -97,7 +97,7 @@ fn skipped(m: &Matcher, quote: &str) -> String {
 }
 
 /// Help for a quote found several times.
-pub fn ambiguous(m: &Matcher, article: &str, quote: &str, hits: &[Hit]) -> String {
+pub(crate) fn ambiguous(m: &Matcher, article: &str, quote: &str, hits: &[Hit]) -> String {
     let mut out = String::from(
         "use the long form with `prefix:` or `suffix:` (the text just before or after it) to pick one of:",
     );
@@ -127,7 +127,7 @@ pub fn ambiguous(m: &Matcher, article: &str, quote: &str, hits: &[Hit]) -> Strin
 
 /// Help for a `prefix` (`before`) or `suffix` that no occurrence of the quote has: the text
 /// really there, compared with the key's when the quote occurs once.
-pub fn context(
+pub(crate) fn context(
     m: &Matcher,
     article: &str,
     key: &str,

@@ -19,7 +19,11 @@ use crate::validate::anchor::Matcher;
 use crate::validate::{audit, mentions};
 
 /// Checks one packet; `None` when it has errors (all of them pushed to `out`).
-pub fn validate(p: RawPacket, _config: &Config, out: &mut Vec<Diagnostic>) -> Option<Packet> {
+pub(super) fn validate(
+    p: RawPacket,
+    _config: &Config,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Packet> {
     let meta_file = p.dir.join("packet.yaml");
     let article_file = p.dir.join("article.md");
     let readable = p.article.is_some();
@@ -286,7 +290,7 @@ fn yaml_plain(word: &str) -> String {
 }
 
 /// 1-based line and column (in characters) of byte `offset` in `text`.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub(super) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;

@@ -29,7 +29,11 @@ pub(super) struct ActorIds {
 
 impl ActorIds {
     /// Ids checked against `ids`, with `declared` known to exist, unless `unloaded` is set.
-    pub fn new(ids: Vec<String>, declared: HashSet<String>, unloaded: Option<PathBuf>) -> Self {
+    pub(super) fn new(
+        ids: Vec<String>,
+        declared: HashSet<String>,
+        unloaded: Option<PathBuf>,
+    ) -> Self {
         Self {
             ids,
             declared,
@@ -39,7 +43,7 @@ impl ActorIds {
     }
 
     /// The note that references were not checked, when some were not.
-    pub fn note(&self) -> Option<Diagnostic> {
+    pub(super) fn note(&self) -> Option<Diagnostic> {
         let unloaded = self.unloaded.as_ref()?;
         let (first, count) = self.skipped.take();
         let (file, line, col, len) = first?;

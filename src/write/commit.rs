@@ -17,7 +17,7 @@ use super::spare;
 
 /// What [`keep`] found.
 #[derive(Debug, Default)]
-pub struct Kept {
+pub(super) struct Kept {
     /// What was kept, as the writer would name it (`CNAME`, `.git/`, `notes/todo.txt`),
     /// outermost entries only.
     pub shown: Vec<String>,
@@ -27,7 +27,7 @@ pub struct Kept {
 
 /// Links into `staging` everything of `out` that brief did not write, refusing to put a page
 /// where such a file is.
-pub fn keep(
+pub(super) fn keep(
     out: &Path,
     staging: &Path,
     previous: &Previous,
@@ -136,7 +136,7 @@ fn link_all(src: &Path, staging: &Path, key: &str, all: &mut HashSet<String>) ->
 /// `src` at `dest` (where nothing is): a hard link of a file (a copy with its modification time
 /// where the file system has no hard links), a new link with the same target for a symbolic
 /// link.
-pub fn link_one(src: &Path, dest: &Path, meta: &fs::Metadata) -> io::Result<()> {
+pub(super) fn link_one(src: &Path, dest: &Path, meta: &fs::Metadata) -> io::Result<()> {
     if meta.file_type().is_symlink() {
         let target = fs::read_link(src)?;
         #[cfg(unix)]
@@ -159,7 +159,7 @@ pub fn link_one(src: &Path, dest: &Path, meta: &fs::Metadata) -> io::Result<()> 
 
 /// How the new site was put in place.
 #[derive(Debug)]
-pub enum Swapped {
+pub(super) enum Swapped {
     /// There was no output folder: the staging folder was renamed to it.
     Renamed,
     /// The two folders were exchanged in one step: the staging path holds the previous site.
@@ -172,7 +172,7 @@ pub enum Swapped {
 /// Makes `staging` the output folder `out`, atomically where the system can exchange two
 /// folders (Linux `renameat2`, macOS `renamex_np`); elsewhere by two renames, between which a
 /// killed build leaves the previous site aside (`aside`), which the next build puts back.
-pub fn swap(staging: &Path, out: &Path, aside: &Path) -> Result<Swapped> {
+pub(super) fn swap(staging: &Path, out: &Path, aside: &Path) -> Result<Swapped> {
     if fs::symlink_metadata(out).is_err() {
         fs::rename(staging, out)
             .with_context(|| format!("cannot move the new site into {}", out.display()))?;

@@ -18,7 +18,7 @@ const LIST: &str = "--- files written by brief (everything else here is kept) --
 
 /// The files a marker lists, and every folder above them.
 #[derive(Debug, Default)]
-pub struct Listed {
+pub(super) struct Listed {
     /// The files, `/`-separated.
     pub files: HashSet<String>,
     /// Every folder holding one of them, at any depth.
@@ -27,7 +27,7 @@ pub struct Listed {
 
 impl Listed {
     /// The list of `files`, with their folders.
-    pub fn new(files: HashSet<String>) -> Listed {
+    pub(super) fn new(files: HashSet<String>) -> Listed {
         let folders = folders_of(files.iter().map(String::as_str))
             .into_iter()
             .map(str::to_string)
@@ -37,7 +37,7 @@ impl Listed {
 }
 
 /// Every folder above the `/`-separated `paths`, at any depth.
-pub fn folders_of<'a>(paths: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
+pub(super) fn folders_of<'a>(paths: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
     let mut folders = HashSet::new();
     for p in paths {
         let mut rest = p;
@@ -53,7 +53,7 @@ pub fn folders_of<'a>(paths: impl Iterator<Item = &'a str>) -> HashSet<&'a str> 
 
 /// What the output folder held before this build.
 #[derive(Debug)]
-pub enum Previous {
+pub(super) enum Previous {
     /// No output folder yet, or an empty one.
     Nothing,
     /// A folder brief wrote; the files it listed in its marker (none listed: written by an
@@ -66,7 +66,7 @@ pub enum Previous {
 
 impl Previous {
     /// Reads what `out` (a real folder, or missing) holds; refuses a folder of someone else's.
-    pub fn of(out: &Path, shown: &Path) -> Result<Previous> {
+    pub(super) fn of(out: &Path, shown: &Path) -> Result<Previous> {
         let Ok(entries) = fs::read_dir(out) else {
             return Ok(Previous::Nothing);
         };
@@ -91,7 +91,7 @@ impl Previous {
 
     /// Whether the file at `path` (`/`-separated) was written by brief, given the new site's
     /// files `produced`.
-    pub fn wrote(&self, path: &str, produced: &HashSet<String>) -> bool {
+    pub(super) fn wrote(&self, path: &str, produced: &HashSet<String>) -> bool {
         match self {
             Previous::Nothing | Previous::Adopted => false,
             Previous::Brief(Some(list)) => list.files.contains(path),
@@ -101,7 +101,7 @@ impl Previous {
 
     /// Whether the file at `path` of the previous output is brief's, so that the new site may
     /// reuse it (by a hard link) when its content is unchanged.
-    pub fn reusable(&self, path: &str) -> bool {
+    pub(super) fn reusable(&self, path: &str) -> bool {
         match self {
             Previous::Nothing | Previous::Adopted => false,
             Previous::Brief(Some(list)) => list.files.contains(path),
@@ -111,7 +111,7 @@ impl Previous {
 
     /// Whether the folder at `path` holds files brief wrote (it is brief's, not the writer's);
     /// `produced_folders` are the new site's folders.
-    pub fn wrote_under(&self, path: &str, produced_folders: &HashSet<&str>) -> bool {
+    pub(super) fn wrote_under(&self, path: &str, produced_folders: &HashSet<&str>) -> bool {
         match self {
             Previous::Nothing | Previous::Adopted => false,
             Previous::Brief(Some(list)) => list.folders.contains(path),
@@ -121,7 +121,7 @@ impl Previous {
 }
 
 /// The marker's text: what it is, then every file of the site, sorted.
-pub fn marker(produced: &HashSet<String>) -> String {
+pub(super) fn marker(produced: &HashSet<String>) -> String {
     let mut paths: Vec<&String> = produced.iter().collect();
     paths.sort();
     let mut s = String::from(

@@ -16,7 +16,7 @@ use super::previous::MARKER;
 
 /// Makes room for a new file at `dest` under `root`: the folders above it exist (a file in the
 /// way of one is removed) and nothing is left at `dest` itself.
-pub fn make_room(root: &Path, dest: &Path) -> io::Result<()> {
+pub(super) fn make_room(root: &Path, dest: &Path) -> io::Result<()> {
     if let Some(parent) = dest.parent()
         && let Ok(inner) = parent.strip_prefix(root)
     {
@@ -42,7 +42,7 @@ pub fn make_room(root: &Path, dest: &Path) -> io::Result<()> {
 }
 
 /// Whether `dest` already is the file `src` (the same inode): nothing to do.
-pub fn already(dest: &Path, src: &fs::Metadata) -> bool {
+pub(super) fn already(dest: &Path, src: &fs::Metadata) -> bool {
     fs::symlink_metadata(dest).is_ok_and(|d| d.is_file() && same_inode(&d, src))
 }
 
@@ -61,7 +61,11 @@ fn same_inode(_: &fs::Metadata, _: &fs::Metadata) -> bool {
 /// Removes from `staging` every file that is neither one of the new site's (`produced`) nor
 /// kept for the writer (`kept`, files and folders), then every folder left empty that is not
 /// one of the writer's.
-pub fn prune(staging: &Path, produced: &HashSet<String>, kept: &HashSet<String>) -> io::Result<()> {
+pub(super) fn prune(
+    staging: &Path,
+    produced: &HashSet<String>,
+    kept: &HashSet<String>,
+) -> io::Result<()> {
     for entry in walkdir::WalkDir::new(staging)
         .min_depth(1)
         .contents_first(true)

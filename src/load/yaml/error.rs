@@ -14,7 +14,7 @@ pub(super) const LIMITS: &str = "brief limits aliases, anchors and nesting in YA
 pub(super) const QUOTING: &str = "check the indentation and quoting on this line; put text in quotes when it contains `: ` or starts with a special character";
 
 /// One located diagnostic for a YAML error in `text` (the file `file` as parsed).
-pub fn to_diagnostic(e: &Error, text: &str, file: &Path) -> Diagnostic {
+pub(super) fn to_diagnostic(e: &Error, text: &str, file: &Path) -> Diagnostic {
     let outer = e.without_snippet();
     let e = inner(outer);
     let (line, col) = outer

@@ -26,7 +26,7 @@ pub struct Typo {
 }
 
 /// [`parse_typos`], forgetting the typos.
-pub fn parse<T: serde::de::DeserializeOwned>(
+pub(super) fn parse<T: serde::de::DeserializeOwned>(
     text: &str,
     file: &Path,
     diags: &mut Diagnostics,
@@ -37,7 +37,7 @@ pub fn parse<T: serde::de::DeserializeOwned>(
 /// Parses `text` as `T`, with budgets that make hostile input fail fast: few aliases, shallow
 /// nesting, bounded events. A failure becomes one located diagnostic; unknown keys that look
 /// like a known one are added to `typos`.
-pub fn parse_typos<T: serde::de::DeserializeOwned>(
+pub(super) fn parse_typos<T: serde::de::DeserializeOwned>(
     text: &str,
     file: &Path,
     diags: &mut Diagnostics,
@@ -70,7 +70,7 @@ pub fn parse_typos<T: serde::de::DeserializeOwned>(
 /// nothing but comments and blank lines is an empty list. A file whose first value is `[]`
 /// (an empty list) with entries after it is one error at the `[]` line; the entries are then
 /// parsed without it, so that their own problems are reported in the same run.
-pub fn parse_list<T: serde::de::DeserializeOwned>(
+pub(super) fn parse_list<T: serde::de::DeserializeOwned>(
     text: &str,
     file: &Path,
     diags: &mut Diagnostics,
@@ -99,7 +99,7 @@ pub fn parse_list<T: serde::de::DeserializeOwned>(
 }
 
 /// `true` when `text` holds only comments and blank lines.
-pub fn is_blank(text: &str) -> bool {
+pub(super) fn is_blank(text: &str) -> bool {
     text.lines()
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
 }

@@ -2,7 +2,7 @@
 //! the writer put there, where a stray tab or a bad escape is. Heuristics for messages only.
 
 /// The source text and the (1-based) line and column of an error in it.
-pub struct Src<'a> {
+pub(super) struct Src<'a> {
     lines: Vec<&'a str>,
     line: usize,
     col: usize,
@@ -11,7 +11,7 @@ pub struct Src<'a> {
 }
 
 impl<'a> Src<'a> {
-    pub fn new(text: &'a str, line: usize, col: usize, list: Option<String>) -> Self {
+    pub(super) fn new(text: &'a str, line: usize, col: usize, list: Option<String>) -> Self {
         Self {
             lines: text.split('\n').map(|l| l.trim_end_matches('\r')).collect(),
             line,
@@ -53,7 +53,7 @@ impl<'a> Src<'a> {
     }
 
     /// The token at the error (`maybe`, `42`, `*nope`).
-    pub fn word(&self) -> String {
+    pub(super) fn word(&self) -> String {
         let rest = self.split().1;
         let end = rest
             .find(|c: char| c.is_whitespace() || matches!(c, ',' | ']' | '}'))
@@ -62,13 +62,13 @@ impl<'a> Src<'a> {
     }
 
     /// The key whose value starts on this line, before the error (`draft` in `draft: maybe`).
-    pub fn key(&self) -> Option<String> {
+    pub(super) fn key(&self) -> Option<String> {
         let before = self.before().trim_end();
         before.strip_suffix(':').and_then(plain_key)
     }
 
     /// The key owning the node at the error, and whether the node is one entry of its list.
-    pub fn owner(&self) -> Option<(String, bool)> {
+    pub(super) fn owner(&self) -> Option<(String, bool)> {
         let before = self.before();
         if let Some(k) = self.key() {
             return Some((k, false));
@@ -105,7 +105,7 @@ impl<'a> Src<'a> {
     }
 
     /// `true` when the error is at the document's first node (the whole file is wrong).
-    pub fn at_top(&self) -> bool {
+    pub(super) fn at_top(&self) -> bool {
         let first = (1..self.line).all(|l| {
             let t = self.text(l).trim();
             t.is_empty() || t.starts_with('#') || t == "---"
@@ -114,7 +114,7 @@ impl<'a> Src<'a> {
     }
 
     /// What the writer put at the error: `a list`, `a mapping`, `the text `x``, `no value`.
-    pub fn found(&self) -> String {
+    pub(super) fn found(&self) -> String {
         let mut rest = self.split().1.trim();
         while let Some(r) = rest.strip_prefix(['&', '!']) {
             rest = r.split_once(' ').map_or("", |(_, r)| r).trim_start();
@@ -131,7 +131,7 @@ impl<'a> Src<'a> {
     }
 
     /// `|` or `>` when the error line lies below the header of a block of text.
-    pub fn block_text_above(&self) -> Option<char> {
+    pub(super) fn block_text_above(&self) -> Option<char> {
         for l in (1..self.line).rev() {
             let t = strip_comment(self.text(l)).trim_end();
             if t.trim().is_empty() {
@@ -149,7 +149,7 @@ impl<'a> Src<'a> {
     }
 
     /// Width of the value at the error when it sits on the error's line, else 1.
-    pub fn value_len(&self) -> usize {
+    pub(super) fn value_len(&self) -> usize {
         let (before, rest) = self.split();
         let rest = strip_comment(rest).trim_end();
         if !before.contains(['[', '{']) {
@@ -170,7 +170,7 @@ impl<'a> Src<'a> {
     }
 
     /// The line of an earlier `key:` at the same indentation as the key at the error.
-    pub fn earlier_key(&self, key: &str) -> Option<usize> {
+    pub(super) fn earlier_key(&self, key: &str) -> Option<usize> {
         let (before, _) = self.split();
         let indent = before.len() - before.trim_start_matches([' ', '-']).len();
         (1..self.line).rev().find(|&l| {
@@ -185,7 +185,7 @@ impl<'a> Src<'a> {
 
     /// Line and column of the first tab in indentation at or after the error line, else the
     /// first tab anywhere from there.
-    pub fn find_tab(&self) -> Option<(usize, usize)> {
+    pub(super) fn find_tab(&self) -> Option<(usize, usize)> {
         let from = self.line.max(1);
         let lines = from..=self.lines.len();
         let in_indent = lines.clone().find_map(|l| {
@@ -202,14 +202,14 @@ impl<'a> Src<'a> {
     }
 
     /// The `key` that starts this line, when the error lies after its `:`.
-    pub fn key_on_line(&self) -> Option<String> {
+    pub(super) fn key_on_line(&self) -> Option<String> {
         let (before, _) = self.split();
         let (k, _) = before.split_once(':')?;
         plain_key(k)
     }
 
     /// The text after the line's first `key: `.
-    pub fn value_after_key(&self) -> String {
+    pub(super) fn value_after_key(&self) -> String {
         let t = self.text(self.line);
         t.split_once(':')
             .map_or("", |(_, v)| v)
@@ -219,7 +219,7 @@ impl<'a> Src<'a> {
     }
 
     /// Help for a line whose indentation does not fit: the column its neighbours use.
-    pub fn align_help(&self) -> String {
+    pub(super) fn align_help(&self) -> String {
         let above = (1..self.line).rev().find(|&l| {
             let t = self.text(l).trim();
             !t.is_empty() && !t.starts_with('#')
@@ -240,7 +240,7 @@ impl<'a> Src<'a> {
     }
 
     /// Line and column of the first backslash with an unknown escape after the error.
-    pub fn bad_escape(&self) -> (usize, usize) {
+    pub(super) fn bad_escape(&self) -> (usize, usize) {
         for l in self.line.max(1)..=self.lines.len() {
             let skip = if l == self.line { self.col } else { 0 };
             let mut chars = self.text(l).chars().enumerate().skip(skip).peekable();
@@ -295,7 +295,7 @@ fn is_mapping(t: &str) -> bool {
 }
 
 /// An example first line for an entry of `key`, for help texts.
-pub fn example_for(key: &str) -> &'static str {
+pub(super) fn example_for(key: &str) -> &'static str {
     match key {
         "changelog" => "date: …",
         "relations" => "to: …",

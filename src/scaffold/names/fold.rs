@@ -10,7 +10,7 @@ use super::words::{PLACES, all_caps};
 
 /// A name as counted in the article, before folding.
 #[derive(Debug, Clone, Default)]
-pub struct Seen {
+pub(super) struct Seen {
     /// The name as written.
     pub name: String,
     /// Occurrences.
@@ -36,7 +36,7 @@ pub struct Name {
 
 /// The suggestions from the names `seen` (in order of first appearance); `lower` holds every
 /// word the article writes in lower case (a common word is never made an alias).
-pub fn fold(seen: Vec<Seen>, lower: &HashSet<String>) -> Vec<Name> {
+pub(super) fn fold(seen: Vec<Seen>, lower: &HashSet<String>) -> Vec<Name> {
     let mut names: Vec<(Name, Seen)> = seen
         .into_iter()
         .map(|s| {

@@ -39,7 +39,7 @@ impl Kind {
 
 /// Whether `name` looks like a person's full name: two or three words, none in capitals only
 /// (initials aside), none an organisation's, a place's or a law's word.
-pub fn personal(name: &str) -> bool {
+pub(super) fn personal(name: &str) -> bool {
     let words: Vec<&str> = name.split(' ').collect();
     let last = words.len().saturating_sub(1);
     (2..=3).contains(&words.len())
@@ -57,7 +57,7 @@ pub fn personal(name: &str) -> bool {
 
 /// What `name` (found `count` times, `locative` of them after `in`, `at`…) stands for, or `None` when it is no name at all (a lone common, organisation
 /// or place word; an adjective of a nation).
-pub fn classify(name: &str, count: usize, locative: usize) -> Option<Kind> {
+pub(super) fn classify(name: &str, count: usize, locative: usize) -> Option<Kind> {
     let words: Vec<&str> = name.split(' ').collect();
     let last = *words.last()?;
     if INSTITUTIONS.contains(name) {
@@ -133,7 +133,7 @@ fn demonym(name: &str) -> bool {
 }
 
 /// The number of the country that `name` names or is the capital of.
-pub fn country_of(name: &str) -> Option<usize> {
+pub(super) fn country_of(name: &str) -> Option<usize> {
     COUNTRIES
         .names
         .get(name)

@@ -8,7 +8,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use super::words::{ABBREVIATIONS, COMMON, all_caps, has_lower};
 
 #[derive(Debug)]
-pub enum Tok {
+pub(super) enum Tok {
     /// A word, and whether it opens a sentence.
     Word(String, bool),
     /// Punctuation that ends a run of capitalised words (`'` after a possessive).
@@ -16,7 +16,7 @@ pub enum Tok {
 }
 
 /// The text of each paragraph, list item, quote and table cell (headings and code skipped).
-pub fn blocks(markdown: &str) -> Vec<String> {
+pub(super) fn blocks(markdown: &str) -> Vec<String> {
     let mut out = vec![String::new()];
     let mut skip = 0usize;
     for ev in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES) {
@@ -54,7 +54,7 @@ pub fn blocks(markdown: &str) -> Vec<String> {
 
 /// Words and breaks of one block; the first word, and each after `.`, `!`, `?`, `:` or an
 /// opening quote, opens a sentence.
-pub fn tokens(text: &str) -> Vec<Tok> {
+pub(super) fn tokens(text: &str) -> Vec<Tok> {
     let mut toks = Vec::new();
     let mut initial = true;
     let mut word = String::new();
@@ -123,7 +123,7 @@ fn push_word(toks: &mut Vec<Tok>, w: &str, initial: bool) {
 /// Words in capitals that are ordinary words shouted ("HOURS BEFORE the strike", "NEW YORK
 /// (AP)"): a stretch of them holding a word the article writes in lower case or a common word,
 /// or one such word of five letters or more, is read in title case.
-pub fn unshout(block: &mut [Tok], lower: &HashSet<String>) {
+pub(super) fn unshout(block: &mut [Tok], lower: &HashSet<String>) {
     let caps = |t: &Tok| matches!(t, Tok::Word(w, _) if all_caps(w));
     let mut i = 0;
     while i < block.len() {

@@ -23,41 +23,41 @@ fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 /// Words that open sentences or stand before names without being names (lower case).
-pub static COMMON: LazyLock<HashSet<&str>> =
+pub(super) static COMMON: LazyLock<HashSet<&str>> =
     LazyLock::new(|| word_list(include_str!("../files/words/common.txt")));
 /// Titles: a run loses everything up to its last title ("Defense Secretary Pete Hegseth").
-pub static TITLES: LazyLock<HashSet<&str>> =
+pub(super) static TITLES: LazyLock<HashSet<&str>> =
     LazyLock::new(|| word_list(include_str!("../files/words/titles.txt")));
 /// Words that make a name an organisation's, publications' included (as written).
-pub static ORG_WORDS: LazyLock<HashSet<&str>> =
+pub(super) static ORG_WORDS: LazyLock<HashSet<&str>> =
     LazyLock::new(|| word_list(include_str!("../files/words/organisations.txt")));
 /// Institutions named by one word ("Pentagon", "Congress").
-pub static INSTITUTIONS: LazyLock<HashSet<&str>> =
+pub(super) static INSTITUTIONS: LazyLock<HashSet<&str>> =
     LazyLock::new(|| word_list(include_str!("../files/words/institutions.txt")));
 /// Words that end a place's name (as written).
-pub static PLACE_WORDS: LazyLock<HashSet<&str>> =
+pub(super) static PLACE_WORDS: LazyLock<HashSet<&str>> =
     LazyLock::new(|| word_list(include_str!("../files/words/place-words.txt")));
 /// Words that end the name of a law or treaty (as written).
-pub static LAW_WORDS: LazyLock<HashSet<&str>> =
+pub(super) static LAW_WORDS: LazyLock<HashSet<&str>> =
     LazyLock::new(|| word_list(include_str!("../files/words/laws.txt")));
 /// Words never listed alone as names (as written).
-pub static NOT_NAMES: LazyLock<HashSet<&str>> =
+pub(super) static NOT_NAMES: LazyLock<HashSet<&str>> =
     LazyLock::new(|| word_list(include_str!("../files/words/not-names.txt")));
 /// Lower-case words allowed inside a name ("Bank of England", "Ursula von der Leyen").
-pub static CONNECTORS: LazyLock<HashSet<&str>> =
+pub(super) static CONNECTORS: LazyLock<HashSet<&str>> =
     LazyLock::new(|| word_list(include_str!("../files/words/connectors.txt")));
 /// Abbreviations whose full stop does not end a sentence.
-pub static ABBREVIATIONS: LazyLock<HashSet<&str>> =
+pub(super) static ABBREVIATIONS: LazyLock<HashSet<&str>> =
     LazyLock::new(|| word_list(include_str!("../files/words/abbreviations.txt")));
 /// Cities, states and other places that are not countries.
-pub static PLACES: LazyLock<HashSet<&str>> =
+pub(super) static PLACES: LazyLock<HashSet<&str>> =
     LazyLock::new(|| name_list(include_str!("../files/words/places.txt")));
 /// Continents and regions.
-pub static REGIONS: LazyLock<HashSet<&str>> =
+pub(super) static REGIONS: LazyLock<HashSet<&str>> =
     LazyLock::new(|| name_list(include_str!("../files/words/regions.txt")));
 
 /// Countries: each name or alias to the country's number, and each capital to it too.
-pub struct Countries {
+pub(super) struct Countries {
     /// Every name and alias of a country → its number.
     pub names: HashMap<&'static str, usize>,
     /// Every capital (and its other spellings) → its country's number.
@@ -65,7 +65,7 @@ pub struct Countries {
 }
 
 /// The countries of `files/words/countries.txt`.
-pub static COUNTRIES: LazyLock<Countries> = LazyLock::new(|| {
+pub(super) static COUNTRIES: LazyLock<Countries> = LazyLock::new(|| {
     let mut c = Countries {
         names: HashMap::new(),
         capitals: HashMap::new(),
@@ -84,20 +84,20 @@ pub static COUNTRIES: LazyLock<Countries> = LazyLock::new(|| {
 
 /// `true` for a word written in capitals only (two characters or more, a letter among them):
 /// an acronym ("NATO", "G7") or a shouted word.
-pub fn all_caps(w: &str) -> bool {
+pub(super) fn all_caps(w: &str) -> bool {
     w.chars().count() > 1
         && w.chars().any(char::is_alphabetic)
         && !w.chars().any(char::is_lowercase)
 }
 
 /// `true` when `list` holds `w` in lower case.
-pub fn has_lower(list: &HashSet<&str>, w: &str) -> bool {
+pub(super) fn has_lower(list: &HashSet<&str>, w: &str) -> bool {
     list.contains(w.to_lowercase().as_str())
 }
 
 /// The adjective of a nation or region ("Ukrainian", "Eastern", "Chinese") or its plural, by
 /// its ending or the irregular list.
-pub fn adjective_ending(w: &str) -> bool {
+pub(super) fn adjective_ending(w: &str) -> bool {
     let lc = w.to_lowercase();
     let stem = lc.strip_suffix('s').unwrap_or(&lc);
     NOT_NAMES.contains(w)
@@ -108,7 +108,7 @@ pub fn adjective_ending(w: &str) -> bool {
 }
 
 /// Words that may open an adjective of a region ("Middle Eastern", "South African").
-pub fn direction(w: &str) -> bool {
+pub(super) fn direction(w: &str) -> bool {
     matches!(
         w,
         "North"
@@ -129,7 +129,7 @@ pub fn direction(w: &str) -> bool {
 }
 
 /// A name the lists know: a country, a capital, a place, a region or an institution.
-pub fn known_name(name: &str) -> bool {
+pub(super) fn known_name(name: &str) -> bool {
     COUNTRIES.names.contains_key(name)
         || COUNTRIES.capitals.contains_key(name)
         || PLACES.contains(name)

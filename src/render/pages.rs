@@ -31,6 +31,14 @@
 //! in `/` is served by the `index.html` inside. A packet's files come from `Renderer::packet`
 //! (`render/mod.rs`), the site-level files from `Renderer::site_part` (`render/site.rs`). The
 //! table above is checked against [`TABLE`] by a unit test (`pages_tests.rs`).
+//!
+//! Adding a page to every packet: a variant of [`Out`] and its row in [`TABLE`] (same index),
+//! the variant in [`PACKET_PAGES`] (the plan `build`, `check` and `serve` all render from), the
+//! template in `themes/default/templates/`, any new data as a documented field of the packet's
+//! view (`render/views/`), its URL in `PacketUrls` (`packet::urls`, from the table) for the
+//! link in `partials/packet_nav.html`; then the row above. The sitemap, the link checker and
+//! the preview pick the page up from the table. A new check goes in `validate/`, which every
+//! command runs through the one pipeline (`pipeline/`).
 
 /// Every kind of output file; [`TABLE`] has its row at the same index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -90,13 +90,22 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
         if inner.split('/').any(|c| c.starts_with('.')) {
             continue;
         }
+        // A file identical to the built-in one at the same path changes nothing (the bundled
+        // example's own `themes/default/` is the built-in theme): not compiled a second time.
+        let builtin = DEFAULT_THEME
+            .iter()
+            .find(|(p, _)| *p == inner)
+            .map(|(_, b)| *b);
         let mut d = crate::diag::Diagnostics::default();
         if let Some(t) = inner.strip_prefix("templates/") {
-            if let Some(src) = crate::load::read_text(root, &relp, &mut d) {
+            if let Some(src) = crate::load::read_text(root, &relp, &mut d)
+                && builtin != Some(src.as_bytes())
+            {
                 templates.push((t.to_string(), src, relp.clone()));
             }
         } else if let Some(s) = inner.strip_prefix("static/") {
             match std::fs::read(entry.path()) {
+                Ok(bytes) if builtin == Some(bytes.as_slice()) => {}
                 Ok(bytes) => {
                     statics.retain(|(p, _)| p != s);
                     statics.push((s.to_string(), bytes));

@@ -56,8 +56,8 @@ pub struct PacketOutput {
     pub sitemap: Vec<SitemapEntry>,
     /// Every file under `<slug>/`.
     pub files: Files,
-    /// Its part of the site-wide `search.json`.
-    pub search: search::PacketEntries,
+    /// Its part of the site-wide search index (`_search/`).
+    pub search: search::PacketSearch,
 }
 
 /// What all pages share. Build one per run (or per theme/config change under `serve`).

@@ -7,7 +7,9 @@
 //! | `404.html` | `<root>404.html` | template `404.html` | `site`, `page`, `packets` | no |
 //! | `atom.xml` | `<root>atom.xml` | template `atom.xml` | `site`, `packets`, `updated` | no |
 //! | `sitemap.xml` | `<root>sitemap.xml` | template `sitemap.xml` | `site`, `entries` | no |
-//! | `search.json` | `<root>search.json` | `search::index_json` | every packet's `search::entries` | no |
+//! | `_search/meta.json` | `<root>_search/meta.json` | `search_index::files` | every packet's `search::entries` | no |
+//! | `_search/w/<id>.json` | `<root>_search/w/<id>.json` | `search_index::files` | every packet's words; `<id>`: shard number | no |
+//! | `_search/p/<id>.json` | `<root>_search/p/<id>.json` | `search::entries` | one packet's records; `<id>`: packet number | no |
 //! | `highlight.css` | `<root>highlight.css` | syntect, when an article has code | `highlight_theme` of brief.yaml | no |
 //! | `.nojekyll` | `<root>.nojekyll` | an empty file | nothing | no |
 //! | `style.css` | `<root>style.css` | copied from the theme | the theme's `static/style.css` | no |
@@ -30,7 +32,8 @@
 //! `<root>` is the base URL's path (`/repo/`) or the whole base URL (permalinks); a URL ending
 //! in `/` is served by the `index.html` inside. A packet's files come from `Renderer::packet`
 //! (`render/mod.rs`), the site-level files from `Renderer::site_part` (`render/site.rs`). The
-//! table above is checked against [`TABLE`] by a unit test (`pages_tests.rs`).
+//! table above is checked against [`TABLE`] by a unit test (`pages_tests.rs`). The search
+//! index lives under `_search/`, a name no packet slug can take.
 //!
 //! Adding a page to every packet: a variant of [`Out`] and its row in [`TABLE`] (same index),
 //! the variant in [`PACKET_PAGES`] (the plan `build`, `check` and `serve` all render from), the
@@ -51,8 +54,12 @@ pub enum Out {
     Feed,
     /// The sitemap.
     Sitemap,
-    /// The search index.
+    /// The search index's description (`_search/meta.json`).
     SearchIndex,
+    /// One shard of the search index's words.
+    SearchShard,
+    /// One packet's search records.
+    SearchRecords,
     /// The code highlighting stylesheet.
     Highlight,
     /// Tells GitHub Pages not to run Jekyll.
@@ -139,12 +146,14 @@ const THEME: &str = "copied from the theme";
 
 /// The page table, in [`Out`] order.
 #[rustfmt::skip]
-pub const TABLE: [Row; 23] = [
+pub const TABLE: [Row; 25] = [
     row(Out::Index, "", T("index.html"), "`site`, `page`, `packets`", true),
     row(Out::NotFound, "404.html", T("404.html"), "`site`, `page`, `packets`", false),
     row(Out::Feed, "atom.xml", T("atom.xml"), "`site`, `packets`, `updated`", false),
     row(Out::Sitemap, "sitemap.xml", T("sitemap.xml"), "`site`, `entries`", false),
-    row(Out::SearchIndex, "search.json", P("`search::index_json`"), "every packet's `search::entries`", false),
+    row(Out::SearchIndex, "_search/meta.json", P("`search_index::files`"), "every packet's `search::entries`", false),
+    row(Out::SearchShard, "_search/w/<id>.json", P("`search_index::files`"), "every packet's words; `<id>`: shard number", false),
+    row(Out::SearchRecords, "_search/p/<id>.json", P("`search::entries`"), "one packet's records; `<id>`: packet number", false),
     row(Out::Highlight, "highlight.css", P("syntect, when an article has code"), "`highlight_theme` of brief.yaml", false),
     row(Out::NoJekyll, ".nojekyll", P("an empty file"), "nothing", false),
     row(Out::Stylesheet, "style.css", P(THEME), "the theme's `static/style.css`", false),

@@ -4,7 +4,7 @@
 
 use tera::{Context, Value};
 
-use super::exports::search;
+use super::exports::{search, search_index};
 use super::pages::{self, Out};
 use super::views::{PacketSummary, PageMeta, SitemapEntry};
 use super::{Content, Files, PacketOutput, Renderer};
@@ -18,7 +18,7 @@ pub enum SitePart {
     Listing,
     /// `sitemap.xml`: from the packets' sitemap entries.
     Sitemap,
-    /// `search.json`: from the packets' search entries.
+    /// The search index under `_search/`: from the packets' search entries.
     Search,
     /// The theme's static files, `highlight.css`, `.nojekyll`.
     Statics,
@@ -144,12 +144,9 @@ impl Renderer {
                 add(self.render_out(Out::Sitemap, &sitemap));
             }
             SitePart::Search => {
-                let entries: Vec<&search::PacketEntries> =
+                let entries: Vec<&search::PacketSearch> =
                     packets.iter().map(|p| &p.search).collect();
-                files.insert(
-                    Out::SearchIndex.file("", ""),
-                    Content::Bytes(search::index_json(&entries)),
-                );
+                files.extend(search_index::files(&entries));
             }
             SitePart::Statics => {
                 for (path, bytes) in &self.theme.statics {

@@ -65,11 +65,9 @@ fn every_page_and_export_orders_events_the_same_way() {
         .collect();
     assert_eq!(ids, ORDER);
 
-    let search: serde_json::Value = serde_json::from_str(&read(&out.join("search.json"))).unwrap();
-    let urls: Vec<String> = search["items"]
-        .as_array()
-        .unwrap()
+    let urls: Vec<String> = crate::common::search_records(&out)
         .iter()
+        .map(|(i, _, _)| i)
         .filter(|i| i["k"] == "event")
         .map(|i| i["u"].as_str().unwrap().to_string())
         .collect();

@@ -184,39 +184,18 @@ fn search_result_labels_never_repeat_themselves() {
         assert!(script.contains(&format!("{k}: \"{label}\"")), "{k}");
     }
     let (_tmp, out) = built(Some("small"), &[]);
-    let index: serde_json::Value = serde_json::from_str(&read(&out.join("search.json"))).unwrap();
-    let items = index["items"].as_array().unwrap();
-    assert!(items.iter().any(|i| i["k"] == "block"));
-    for item in items {
+    let items = crate::common::search_records(&out);
+    assert!(items.iter().any(|(i, _, _)| i["k"] == "block"));
+    for (item, packet, _) in &items {
         let kind = kinds.iter().find(|(k, _)| item["k"] == *k).unwrap().1;
-        let p = item["p"].as_u64().unwrap() as usize;
-        let parts: Vec<&str> = [
-            kind,
-            item["d"].as_str().unwrap(),
-            index["packets"][p]["title"].as_str().unwrap(),
-        ]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect();
+        let parts: Vec<&str> = [kind, item["d"].as_str().unwrap(), packet.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
         assert!(
             parts.windows(2).all(|w| w[0] != w[1]),
             "{}",
             parts.join(" · ")
         );
     }
-}
-
-#[test]
-fn a_quote_inside_a_code_block_is_highlighted_there_escaped() {
-    let (_tmp, out) = built(Some("quote-in-code"), &[]);
-    let article = read(&out.join("p/article/index.html"));
-    let code = &article[article.find("<pre").expect("a code block")..];
-    let code = &code[..code.find("</pre>").expect("closed") + 6];
-    assert!(code.contains("<mark class=\"evidence\" id=\"ev-"), "{code}");
-    // The quote's text, escaped, lies inside marks only; no raw `<` or `"` of the code.
-    assert!(
-        !code.contains("3 < 5") && !code.contains("\"safe\""),
-        "{code}"
-    );
-    insta::assert_snapshot!("quote_in_code_block", code);
 }

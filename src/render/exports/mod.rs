@@ -2,3 +2,5 @@
 
 pub mod json;
 pub mod search;
+pub mod search_index;
+pub mod search_text;

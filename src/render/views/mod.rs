@@ -44,7 +44,8 @@ pub struct SiteView {
     pub feed_url: String,
     /// `brief` version that wrote the site.
     pub generator: String,
-    /// URL of the site-wide search index (`search.json`, see [`crate::render::exports::search`]).
+    /// URL of the site-wide search index's `_search/meta.json` (see
+    /// [`crate::render::exports::search_index`]).
     pub search_index: String,
     /// URL of the search script (`search.js` from the theme's static files).
     pub search_script: String,

@@ -6,6 +6,9 @@ use headless_chrome::protocol::cdp::Page;
 use super::{BASE, chromium, eval, example_site, keep, launch, viewport, wait_for, watch_console};
 use crate::common::tempdir;
 
+/// JavaScript: the search files and script fetched so far, as JSON `[[url, body bytes]]`.
+const SEARCH_FILES: &str = "JSON.stringify(performance.getEntriesByType('resource').filter(e => /_search\\/|search\\.js/.test(e.name)).map(e => [e.name, e.encodedBodySize]))";
+
 /// Opens `url` at desktop width, waits for the search box the script reveals, types `query`.
 fn search(tab: &headless_chrome::Tab, url: &str, query: &str) {
     viewport(tab, 1280, 900, false);
@@ -46,6 +49,53 @@ fn the_search_box_finds_items_and_works_by_keyboard() {
     assert!(hrefs.iter().any(|h| h.contains("#event-")), "{hrefs:?}");
     let status = eval(&tab, "document.querySelector('.search-status').textContent");
     assert!(status.as_str().unwrap_or("").contains("result"), "{status}");
+    // The script folds and splits words exactly as the index does (the Rust unit test checks
+    // the same fixture).
+    let fixture: Vec<(String, Vec<String>)> = serde_json::from_str(
+        &std::fs::read_to_string(
+            crate::common::repo().join("tests/fixtures/search-words/words.json"),
+        )
+        .expect("fixture"),
+    )
+    .expect("JSON");
+    let texts =
+        serde_json::to_string(&fixture.iter().map(|f| &f.0).collect::<Vec<_>>()).expect("json");
+    let got = eval(
+        &tab,
+        &format!(
+            "JSON.stringify({texts}.map(t => document.querySelector('form.site-search').briefTokens(t)))"
+        ),
+    );
+    let got: Vec<Vec<String>> = serde_json::from_str(got.as_str().unwrap_or("")).expect("tokens");
+    let want: Vec<Vec<String>> = fixture.into_iter().map(|f| f.1).collect();
+    assert_eq!(got, want);
+    // Only the index files the query needs: meta, the query word's shard, the packet's records;
+    // no search.json.
+    let fetched = eval(&tab, SEARCH_FILES);
+    let fetched: Vec<(String, u64)> =
+        serde_json::from_str(fetched.as_str().unwrap_or("")).expect("files");
+    assert!(
+        fetched
+            .iter()
+            .any(|(u, _)| u.ends_with("/briefs/_search/meta.json")),
+        "{fetched:?}"
+    );
+    assert!(
+        fetched
+            .iter()
+            .any(|(u, _)| u.contains("/briefs/_search/p/0.json?v=")),
+        "{fetched:?}"
+    );
+    assert!(
+        fetched
+            .iter()
+            .any(|(u, _)| u.contains("/briefs/_search/w/")),
+        "{fetched:?}"
+    );
+    assert!(
+        fetched.iter().all(|(u, _)| !u.ends_with("search.json")),
+        "{fetched:?}"
+    );
     // ↓ moves into the results, ↓ again to the next, ↑ back, Escape clears and returns.
     tab.press_key("ArrowDown").expect("down");
     assert_eq!(
@@ -91,11 +141,22 @@ fn the_search_box_finds_items_and_works_by_keyboard() {
         "results",
         "document.querySelectorAll('.search-results a').length > 0",
     );
+    let first = eval(
+        &tab,
+        "document.querySelector('.search-results a').getAttribute('href')",
+    );
     tab.press_key("Enter").expect("enter");
     wait_for(
         &tab,
         "the timeline",
         "location.pathname.endsWith('/briefs/us-ukraine/timeline/')",
+    );
+    // The exact event, not just its page.
+    let first = first.as_str().unwrap_or("").to_string();
+    assert!(first.contains("#event-"), "{first}");
+    assert_eq!(
+        eval(&tab, "location.pathname + location.hash"),
+        first.as_str()
     );
     let problems = console.lock().expect("console").clone();
     assert!(problems.is_empty(), "{problems:#?}");
@@ -207,4 +268,41 @@ fn results_beyond_the_first_twelve_are_reachable_by_keyboard() {
             || (shown == total && status.starts_with(&total.to_string())),
         "{status}"
     );
+}
+
+/// By hand, at scale: `BRIEF_SEARCH_SITE=DIR` (a site built with `--base-url
+/// http://127.0.0.1:1111/briefs/`) and `BRIEF_SEARCH_QUERIES="w1|w2 w3"`: prints, per query,
+/// the bytes its first search downloaded (script, meta, shards, records).
+#[test]
+fn bytes_a_first_query_downloads() {
+    let Some(chromium) = chromium() else { return };
+    let Ok(site) = std::env::var("BRIEF_SEARCH_SITE") else {
+        return;
+    };
+    let queries = std::env::var("BRIEF_SEARCH_QUERIES").unwrap_or("ukraine|hegseth".into());
+    let tmp = tempdir();
+    let srv = super::server::serve(std::path::Path::new(&site), BASE);
+    let browser = launch(chromium, tmp.path().join("profile"));
+    for q in queries.split('|') {
+        let tab = browser.new_tab().expect("tab");
+        search(&tab, &srv.url(BASE, ""), q);
+        wait_for(
+            &tab,
+            "the results of the whole query",
+            "document.querySelector('.search-results').dataset.query === document.querySelector('#site-search-input').value.trim()",
+        );
+        let fetched = eval(&tab, SEARCH_FILES);
+        let fetched: Vec<(String, u64)> =
+            serde_json::from_str(fetched.as_str().unwrap_or("")).expect("files");
+        let total: u64 = fetched.iter().map(|f| f.1).sum();
+        let status = eval(&tab, "document.querySelector('.search-status').textContent");
+        eprintln!(
+            "query {q:?}: {total} bytes in {} files; {status}",
+            fetched.len()
+        );
+        for (u, b) in &fetched {
+            eprintln!("  {b:>8} {u}");
+        }
+        tab.close(true).ok();
+    }
 }

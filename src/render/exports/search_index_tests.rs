@@ -1,0 +1,163 @@
+//! Unit tests of the search index: a query word looked up the way search.js does finds exactly
+//! the packets holding a word that starts with it, through split shards too; sets are lists or
+//! bitmaps, whichever is shorter.
+
+use std::collections::BTreeSet;
+
+use base64::Engine;
+use serde_json::Value;
+
+use super::*;
+use crate::render::exports::search::{Entry, packet_search};
+
+fn packet(n: usize, text: &str) -> PacketSearch {
+    let e = Entry {
+        d: String::new(),
+        k: "block",
+        t: format!("¶ {n}"),
+        u: format!("/p{n}/article/#p-1"),
+        x: text.to_string(),
+    };
+    packet_search(&format!("Packet {n}"), &format!("/p{n}/"), &[e])
+}
+
+fn json(files: &Files, path: &str) -> Value {
+    match files.get(path) {
+        Some(Content::Bytes(b)) => serde_json::from_slice(b).expect("JSON"),
+        _ => panic!("no {path}"),
+    }
+}
+
+/// The packets of a set as written.
+fn decode(v: &Value) -> BTreeSet<u32> {
+    match v {
+        Value::Array(a) => a.iter().map(|n| n.as_u64().unwrap() as u32).collect(),
+        Value::String(s) => {
+            let bytes = base64::engine::general_purpose::STANDARD.decode(s).unwrap();
+            (0..bytes.len() as u32 * 8)
+                .filter(|n| bytes[*n as usize / 8] & (1 << (n % 8)) != 0)
+                .collect()
+        }
+        _ => panic!("{v}"),
+    }
+}
+
+/// What search.js does for one query word `t`: the packets holding a word starting with it.
+fn lookup(files: &Files, t: &str) -> BTreeSet<u32> {
+    let meta = json(files, "_search/meta.json");
+    let keys: Vec<&str> = meta["shards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_str().unwrap())
+        .collect();
+    let split: Vec<&str> = meta["split"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_str().unwrap())
+        .collect();
+    let n = t.chars().count();
+    let mut depth = 1;
+    while split.contains(&prefix(t, depth)) && depth < n {
+        depth += 1;
+    }
+    let key = prefix(t, depth);
+    let Some(k) = keys.iter().position(|k| *k == key) else {
+        return BTreeSet::new();
+    };
+    let shard = json(files, &format!("_search/w/{k}.json"));
+    if split.contains(&key) {
+        return decode(&shard["*"]);
+    }
+    let mut out = BTreeSet::new();
+    for (w, set) in shard["w"].as_object().unwrap() {
+        if w.starts_with(t) {
+            out.extend(decode(set));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_prefix_of_every_word_finds_exactly_its_packets_through_split_shards() {
+    // Many words on "st" and "sta" so that "s", "st" and "sta" split; a word equal to a split
+    // key ("st"); numbers; one word in every packet.
+    let mut texts = Vec::new();
+    for n in 0..60 {
+        let mut t = format!("common st stand{n} state{n} sta{n}x 7{n} s{n}");
+        for m in 0..40 {
+            if (n + m) % 3 == 0 {
+                t.push_str(&format!(" stack{m}word other{m}"));
+            }
+        }
+        texts.push(t);
+    }
+    let packets: Vec<PacketSearch> = texts
+        .iter()
+        .enumerate()
+        .map(|(n, t)| packet(n, t))
+        .collect();
+    let refs: Vec<&PacketSearch> = packets.iter().collect();
+    let files = index(&refs, 600);
+    let meta = json(&files, "_search/meta.json");
+    let split: Vec<&str> = meta["split"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_str().unwrap())
+        .collect();
+    assert!(split.contains(&"s") && split.contains(&"st"), "{split:?}");
+    assert_eq!(meta["packets"], 60);
+    let mut prefixes = BTreeSet::new();
+    for p in &packets {
+        for w in p.words() {
+            for i in 1..=w.chars().count() {
+                prefixes.insert(prefix(w, i).to_string());
+            }
+        }
+    }
+    for t in prefixes
+        .iter()
+        .chain([&"zz".to_string(), &"stq".to_string()])
+    {
+        let want: BTreeSet<u32> = packets
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.words().any(|w| w.starts_with(t.as_str())))
+            .map(|(n, _)| n as u32)
+            .collect();
+        assert_eq!(lookup(&files, t), want, "{t}");
+    }
+    // Every shard within bounds unless it holds a single word; every packet's records there.
+    for (path, c) in &files {
+        if let (true, Content::Bytes(b)) = (path.starts_with("_search/w/"), c) {
+            assert!(b.len() <= 600 + 64, "{path}: {}", b.len());
+        }
+    }
+    assert_eq!(json(&files, "_search/p/59.json")["u"], "/p59/");
+}
+
+#[test]
+fn sets_are_lists_or_bitmaps_whichever_is_shorter() {
+    assert_eq!(set_json(&[0, 3, 17], 5000), "[0,3,17]");
+    let all: Vec<u32> = (0..20).collect();
+    let bitmap = set_json(&all, 20);
+    assert_eq!(bitmap, "\"//8P\"");
+    assert_eq!(
+        decode(&serde_json::from_str(&bitmap).unwrap()),
+        all.into_iter().collect()
+    );
+}
+
+#[test]
+fn the_stamp_changes_with_any_record() {
+    let a = [packet(0, "alpha beta")];
+    let b = [packet(0, "alpha gamma")];
+    let stamp_of = |p: &[PacketSearch]| {
+        let refs: Vec<&PacketSearch> = p.iter().collect();
+        json(&files(&refs), "_search/meta.json")["stamp"].clone()
+    };
+    assert_ne!(stamp_of(&a), stamp_of(&b));
+    assert_eq!(stamp_of(&a), stamp_of(&a));
+}

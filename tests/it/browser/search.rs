@@ -306,3 +306,123 @@ fn bytes_a_first_query_downloads() {
         tab.close(true).ok();
     }
 }
+
+/// A site of 30 copies of the `small` fixture (`p00`…`p29`), each article with paragraphs
+/// added: in every sixth packet four paragraphs holding both "harbour" and "lantern", in every
+/// fifth one paragraph for each word (the packet holds both words, no item does).
+fn harbour_site(tmp: &std::path::Path) -> std::path::PathBuf {
+    let root = tmp.join("site");
+    let small = crate::common::fixture("small");
+    std::fs::create_dir_all(root.join("content")).expect("mkdir");
+    std::fs::copy(small.join("brief.yaml"), root.join("brief.yaml")).expect("config");
+    for i in 0..30 {
+        let dir = root.join(format!("content/p{i:02}"));
+        crate::common::copy_dir(&small.join("content/geneva-talks"), &dir);
+        let mut more = String::new();
+        if i % 6 == 0 {
+            for k in 0..4 {
+                more.push_str(&format!("\n\nThe harbour lantern number {k} shone.\n"));
+            }
+        }
+        if i % 5 == 0 {
+            more.push_str("\n\nA harbour.\n\nA lantern.\n");
+        }
+        let article = dir.join("article.md");
+        let text = std::fs::read_to_string(&article).expect("article");
+        std::fs::write(&article, text + &more).expect("write");
+    }
+    root
+}
+
+#[test]
+fn a_query_reads_only_the_packets_holding_its_words_and_misses_no_result() {
+    let Some(chromium) = chromium() else { return };
+    let tmp = tempdir();
+    let out = tmp.path().join("out");
+    let run = crate::common::build(
+        &harbour_site(tmp.path()),
+        &out,
+        &["--base-url", "http://127.0.0.1:1111/briefs/"],
+    );
+    assert!(out.join("_search/p/29.json").is_file(), "{run:?}");
+    // What a full scan of the records finds: items where every query word starts a word of the
+    // title, detail line, text or packet title.
+    let words = |s: &str| brief::render::exports::search_text::tokens(s);
+    let terms = words("Harbour LANTER");
+    let want = crate::common::search_records(&out)
+        .iter()
+        .filter(|(i, packet, _)| {
+            let mut all = words(packet);
+            for k in ["t", "d", "x"] {
+                all.extend(words(i[k].as_str().unwrap_or("")));
+            }
+            terms
+                .iter()
+                .all(|t| all.iter().any(|w| w.starts_with(t.as_str())))
+        })
+        .count();
+    assert_eq!(
+        want, 20,
+        "4 paragraphs in each of packets 0, 6, 12, 18 and 24"
+    );
+
+    let srv = super::server::serve(&out, BASE);
+    let browser = launch(chromium, tmp.path().join("profile"));
+    let tab = browser.new_tab().expect("tab");
+    let console = watch_console(&tab);
+    // The whole query at once, as if pasted: the files of one query only.
+    search(&tab, &srv.url(BASE, ""), "");
+    eval(
+        &tab,
+        "const i = document.querySelector('#site-search-input'); i.value = 'Harbour LANTER'; i.dispatchEvent(new Event('input')); 1",
+    );
+    wait_for(
+        &tab,
+        "the first results",
+        "document.querySelector('.search-results').dataset.query === 'Harbour LANTER'",
+    );
+    // Packets 0, 5, 6, 10 then 12, 15, 18, 20 read (in fours) until 12 results wait: 16 found.
+    let status = eval(&tab, "document.querySelector('.search-status').textContent");
+    assert_eq!(
+        status,
+        "Showing 12 results (8 of 10 packets with these words searched)."
+    );
+    tab.find_element(".search-more")
+        .expect("show more")
+        .click()
+        .expect("click");
+    wait_for(
+        &tab,
+        "every result",
+        "document.querySelectorAll('.search-results a').length === 20 && !document.querySelector('.search-more')",
+    );
+    assert_eq!(
+        eval(&tab, "document.querySelector('.search-status').textContent"),
+        "20 results."
+    );
+    assert_eq!(
+        eval(
+            &tab,
+            "document.activeElement.closest('li') === document.querySelectorAll('.search-results li')[12]"
+        ),
+        true,
+        "the focus moves to the first added result"
+    );
+    // Only the records of packets holding both words were downloaded.
+    let fetched = eval(&tab, SEARCH_FILES);
+    let fetched: Vec<(String, u64)> =
+        serde_json::from_str(fetched.as_str().unwrap_or("")).expect("files");
+    let mut records: Vec<u32> = fetched
+        .iter()
+        .filter_map(|(u, _)| u.split("/_search/p/").nth(1))
+        .filter_map(|f| f.split('.').next()?.parse().ok())
+        .collect();
+    records.sort_unstable();
+    assert_eq!(
+        records,
+        [0, 5, 6, 10, 12, 15, 18, 20, 24, 25],
+        "{fetched:?}"
+    );
+    let problems = console.lock().expect("console").clone();
+    assert!(problems.is_empty(), "{problems:#?}");
+}

@@ -211,20 +211,25 @@ pub fn elements(xml: &str, tag: &str) -> Vec<String> {
     out
 }
 
-/// The search records of a built site (`_search/p/<packet>.json`), in site order: each item
-/// with its packet's title and URL.
+/// The search records of a built site (`_search/p/<packet>-<chunk>.json`), in site order:
+/// each item with its packet's title and URL.
 pub fn search_records(out: &Path) -> Vec<(serde_json::Value, String, String)> {
-    let mut files: Vec<(usize, PathBuf)> = std::fs::read_dir(out.join("_search/p"))
+    let mut files: Vec<(usize, usize, PathBuf)> = std::fs::read_dir(out.join("_search/p"))
         .expect("the records folder")
         .map(|f| f.expect("an entry").path())
         .map(|p| {
             let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-            (stem.parse().expect("a packet number"), p.clone())
+            let (n, c) = stem.split_once('-').expect("<packet>-<chunk>");
+            (
+                n.parse().expect("packet"),
+                c.parse().expect("chunk"),
+                p.clone(),
+            )
         })
         .collect();
     files.sort();
     let mut items = Vec::new();
-    for (_, path) in files {
+    for (_, _, path) in files {
         let records: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("JSON");
         for item in records["i"].as_array().expect("items") {

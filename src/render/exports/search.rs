@@ -43,7 +43,10 @@ pub struct Entry {
     pub x: String,
 }
 
-/// One packet's records file, as written.
+/// Items per records file.
+pub const CHUNK: usize = 12;
+
+/// One records file, as written.
 #[derive(Serialize)]
 struct Records<'a> {
     /// Its items.
@@ -57,16 +60,28 @@ struct Records<'a> {
 /// One packet's part of the search index.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PacketSearch {
-    /// Its records file (`_search/p/<n>.json`), serialized.
-    pub records: Vec<u8>,
-    /// Its indexed words, each once, sorted, each followed by a newline.
+    /// Its records files (`_search/p/<n>-<c>.json`, items `c * CHUNK ..`), serialized.
+    pub chunks: Vec<Vec<u8>>,
+    /// How many items it has.
+    pub items: u32,
+    /// Its indexed words, sorted, each followed by a newline.
     words: String,
+    /// Per word: where its entries end in `entries`.
+    ends: Vec<u32>,
+    /// Every word's entries, one word after the other: `item * 2 + 1` where the word is in
+    /// the item's title, `item * 2` where it is elsewhere in the item (or in the packet's
+    /// title, which every item counts as its own).
+    entries: Vec<u32>,
 }
 
 impl PacketSearch {
-    /// Its indexed words, sorted.
-    pub fn words(&self) -> impl Iterator<Item = &str> {
-        self.words.split_terminator('\n')
+    /// Its indexed words, sorted, each with its entries (ascending).
+    pub fn words(&self) -> impl Iterator<Item = (&str, &[u32])> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        self.words
+            .split_terminator('\n')
+            .zip(starts.zip(self.ends.iter().copied()))
+            .map(|(w, (a, b))| (w, self.entries.get(a as usize..b as usize).unwrap_or(&[])))
     }
 }
 
@@ -131,25 +146,54 @@ pub fn entries(p: &Packet, v: &PacketView) -> PacketSearch {
 
 /// The records and words of a packet titled `title` at `url`, with `items`.
 pub(crate) fn packet_search(title: &str, url: &str, items: &[Entry]) -> PacketSearch {
-    let records = Records {
-        i: items,
-        t: title,
-        u: url,
-    };
-    let mut words: Vec<String> = items
-        .iter()
-        .flat_map(|e| [e.t.as_str(), e.d.as_str(), e.x.as_str()])
-        .chain([title])
-        .flat_map(tokens)
-        .filter(|w| indexed(w))
-        .collect();
-    words.sort_unstable();
-    words.dedup();
-    PacketSearch {
-        // Serializing strings into a Vec cannot fail.
-        records: serde_json::to_vec(&records).unwrap_or_default(),
-        words: words.iter().flat_map(|w| [w.as_str(), "\n"]).collect(),
+    let listed = |s: &str| tokens(s).into_iter().filter(|w| indexed(w));
+    let everywhere: Vec<String> = listed(title).collect();
+    let mut pairs: Vec<(String, u32)> = Vec::new();
+    for (n, e) in items.iter().enumerate() {
+        let n = n as u32 * 2;
+        pairs.extend(listed(&e.t).map(|w| (w, n + 1)));
+        let rest = listed(&e.d).chain(listed(&e.x));
+        pairs.extend(rest.chain(everywhere.iter().cloned()).map(|w| (w, n)));
     }
+    // Sorted by word then entry; of an item's entries for one word, the title's (odd) one is
+    // kept.
+    pairs.sort_unstable();
+    pairs.dedup_by(|b, a| {
+        a.0 == b.0 && a.1 / 2 == b.1 / 2 && {
+            a.1 |= b.1;
+            true
+        }
+    });
+    let mut out = PacketSearch {
+        items: items.len() as u32,
+        ..PacketSearch::default()
+    };
+    for (i, (word, e)) in pairs.iter().enumerate() {
+        if i > 0 && pairs[i - 1].0 != *word {
+            out.ends.push(out.entries.len() as u32);
+        }
+        if i == 0 || pairs[i - 1].0 != *word {
+            out.words.push_str(word);
+            out.words.push('\n');
+        }
+        out.entries.push(*e);
+    }
+    if !pairs.is_empty() {
+        out.ends.push(out.entries.len() as u32);
+    }
+    out.chunks = items
+        .chunks(CHUNK)
+        .map(|i| {
+            let r = Records {
+                i,
+                t: title,
+                u: url,
+            };
+            // Serializing strings into a Vec cannot fail.
+            serde_json::to_vec(&r).unwrap_or_default()
+        })
+        .collect();
+    out
 }
 
 #[cfg(test)]
@@ -157,8 +201,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn records_hold_the_items_and_words_come_from_every_field() {
-        let items = [
+    fn records_hold_the_items_and_words_their_items_in_title_or_not() {
+        let mut items = vec![
             entry(
                 "event",
                 "Zelensky </script>",
@@ -166,10 +210,17 @@ mod tests {
                 "Met in Kyiv. ".repeat(80),
                 "/r/a/timeline/#e",
             ),
-            entry("actor", "x", String::new(), "Kyiv".into(), "/r/a/actors/x/"),
+            entry(
+                "actor",
+                "x",
+                String::new(),
+                "Kyiv, Zelensky's city".into(),
+                "/r/a/actors/x/",
+            ),
         ];
         let p = packet_search("Talks in Rome", "/r/a/", &items);
-        let v: serde_json::Value = serde_json::from_slice(&p.records).unwrap();
+        assert_eq!(p.chunks.len(), 1);
+        let v: serde_json::Value = serde_json::from_slice(&p.chunks[0]).unwrap();
         assert_eq!(v["t"], "Talks in Rome");
         assert_eq!(v["u"], "/r/a/");
         assert_eq!(
@@ -178,13 +229,26 @@ mod tests {
         );
         assert_eq!(v["i"][1]["u"], "/r/a/actors/x/");
         assert!(v["i"][0]["x"].as_str().unwrap().chars().count() <= TEXT);
-        let words: Vec<&str> = p.words().collect();
+        let words: Vec<(&str, &[u32])> = p.words().collect();
         assert_eq!(
             words,
             [
-                "12", "in", "kyiv", "may", "met", "rome", "script", "talks", "zelensky"
+                ("12", &[0][..]),
+                ("city", &[2]),
+                ("in", &[0, 2]),
+                ("kyiv", &[0, 2]),
+                ("may", &[0]),
+                ("met", &[0]),
+                ("rome", &[0, 2]),
+                ("script", &[1]),
+                ("talks", &[0, 2]),
+                ("zelensky", &[1, 2]),
             ],
-            "sorted, once each, one-letter words left out"
+            "item * 2, + 1 in the title; the packet's title counts for every item; one-letter \
+             words left out"
         );
+        let more = items[1].clone();
+        items.extend((0..CHUNK).map(|_| more.clone()));
+        assert_eq!(packet_search("T", "/r/a/", &items).chunks.len(), 2);
     }
 }

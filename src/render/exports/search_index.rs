@@ -1,23 +1,27 @@
 //! Render stage: the site-wide search index under `_search/`, in small files so that a reader's
 //! query downloads only what it needs (`themes/default/static/search.js` reads them).
 //!
-//! - `p/<n>.json`: packet `n`'s records (site order; see [`super::search`]).
+//! Items are numbered across the site: packet by packet in site order, each packet's items in
+//! the order of its records.
+//! - `p/<n>-<c>.json`: records `c * 12 ..` of packet `n` (see [`super::search`]).
 //! - `w/<k>.json`: shard `k` of the words. Every indexed word of the site is in exactly one
-//!   shard, with the set of packets holding it: `{"w": {"kyiv": [0, 3, 17], "talks": "Aw8="}}`,
-//!   a list of packet numbers or, when shorter, a bitmap (bit `n % 8` of byte `n / 8` for
-//!   packet `n`) in base64. A shard holds the words starting with its key; one that would be
-//!   over [`SHARD`] bytes is split by one more character instead: it keeps only the word equal
-//!   to its key, and under `"*"` the set of packets holding any word that starts with it.
-//! - `meta.json`: `{"version": 2, "packets": N, "shards": ["a", "b", "st", …],
-//!   "split": ["s", …], "stamp": "…"}`, the shards' keys (shard `k` is `shards[k]`), the keys
-//!   that were split, and a stamp of the whole index that the script adds to every other file's
-//!   URL (so no reader mixes files of two builds from a cache).
+//!   shard, with two sets of items: those holding it, and those holding it in their title:
+//!   `{"w": {"kyiv": [[0, 3, 14], []], "talks": ["Aw8=", [2]]}}`. A set is a list of item
+//!   numbers, the first one whole and each next one as its distance from the one before, or,
+//!   when shorter, a bitmap (bit `n % 8` of byte `n / 8` for item `n`) in base64. A shard
+//!   holds the words starting with its key; one that would be over [`SHARD`] bytes is split
+//!   by one more character instead: it keeps only the word equal to its key, and under `"*"`
+//!   the two sets of the items holding any word that starts with it.
+//! - `meta.json`: `{"version": 2, "items": [36, 40, …], "chunk": 12, "shards": ["a", "st",
+//!   …], "split": ["s", …], "stamp": "…"}`: each packet's number of items, the records per
+//!   file, the shards' keys (shard `k` is `shards[k]`), the keys that were split, and a stamp
+//!   of the whole index that the script adds to every other file's URL (so no reader mixes
+//!   files of two builds from a cache).
 //!
 //! A query word is looked up in the shard of its longest key that was split, one character
-//! longer (or in a split shard's `"*"` when the word is the key itself). The packets holding
-//! every query word are the only ones whose records the script reads, in site order, until it
-//! has results to show. A packet holds a word when any of its items or its own title has a word
-//! starting with it, so no packet with a matching item is ever left out.
+//! longer (or in a split shard's `"*"` when the word is the key itself): the items holding a
+//! word that starts with it. The items holding every query word are the results, exactly; the
+//! script then reads only the records of the results it shows.
 
 use std::collections::HashMap;
 
@@ -29,37 +33,65 @@ use crate::render::pages::Out;
 use crate::render::{Content, Files};
 
 /// Largest shard, in bytes, before it is split (a shard never splits below one word, and one
-/// word's entry is at most `packets / 6` bytes plus the word).
+/// word's entry is at most `items / 3` bytes plus the word).
 pub const SHARD: usize = 24 * 1024;
 
-/// The set of packets holding a word, as written: `[0,3,17]` or `"<base64 bitmap>"`.
-fn set_json(set: &[u32], packets: usize) -> String {
-    let list = set.iter().map(|n| n.to_string().len() + 1).sum::<usize>() + 1;
-    let bitmap = packets.div_ceil(8).div_ceil(3) * 4 + 2;
-    if list <= bitmap {
-        let items: Vec<String> = set.iter().map(u32::to_string).collect();
-        format!("[{}]", items.join(","))
-    } else {
-        let mut bits = vec![0u8; packets.div_ceil(8)];
-        for &n in set {
-            if let Some(b) = bits.get_mut(n as usize / 8) {
-                *b |= 1 << (n % 8);
-            }
+/// A set of items (ascending) as written: a list of distances or a base64 bitmap of
+/// `items` bits, whichever is shorter.
+fn set_json(set: &[u32], items: usize) -> String {
+    let mut list = String::from("[");
+    let mut last = 0;
+    for (i, &n) in set.iter().enumerate() {
+        if i > 0 {
+            list.push(',');
         }
+        list.push_str(&(n - last).to_string());
+        last = n;
+    }
+    list.push(']');
+    let bitmap = items.div_ceil(8).div_ceil(3) * 4 + 2;
+    if list.len() <= bitmap {
+        return list;
+    }
+    let mut bits = vec![0u8; items.div_ceil(8)];
+    for &n in set {
+        if let Some(b) = bits.get_mut(n as usize / 8) {
+            *b |= 1 << (n % 8);
+        }
+    }
+    format!(
+        "\"{}\"",
+        base64::engine::general_purpose::STANDARD.encode(bits)
+    )
+}
+
+/// The items holding a word, and those holding it in their title (both ascending).
+#[derive(Default)]
+struct Sets {
+    /// Every item holding it.
+    all: Vec<u32>,
+    /// The items holding it in their title.
+    title: Vec<u32>,
+}
+
+impl Sets {
+    /// `[<all>,<title>]`.
+    fn json(&self, items: usize) -> String {
         format!(
-            "\"{}\"",
-            base64::engine::general_purpose::STANDARD.encode(bits)
+            "[{},{}]",
+            set_json(&self.all, items),
+            set_json(&self.title, items)
         )
     }
 }
 
-/// A word and its entry as written in a shard: `"word":<set>`.
+/// A word and its entry as written in a shard: `"word":[<all>,<title>]`.
 struct Word<'a> {
     /// The word.
     text: &'a str,
-    /// Its set of packets.
-    set: &'a [u32],
-    /// `"word":<set>`.
+    /// Its items.
+    sets: &'a Sets,
+    /// `"word":[<all>,<title>]`.
     json: String,
 }
 
@@ -83,7 +115,7 @@ fn prefix(w: &str, n: usize) -> &str {
 impl Shards {
     /// Adds the shard of key `key` (`depth` characters) holding `words` (sorted, all starting
     /// with `key`), split further when too large.
-    fn add(&mut self, key: &str, depth: usize, words: &[&Word], packets: usize) {
+    fn add(&mut self, key: &str, depth: usize, words: &[&Word], items: usize) {
         let size: usize = words.iter().map(|w| w.json.len() + 1).sum();
         let body = |ws: &[&Word]| {
             ws.iter()
@@ -96,18 +128,21 @@ impl Shards {
             self.json.push(format!("{{\"w\":{{{}}}}}", body(words)));
             return;
         }
-        let mut any = vec![0u32; 0];
+        let mut any = Sets::default();
         for w in words {
-            any.extend_from_slice(w.set);
+            any.all.extend_from_slice(&w.sets.all);
+            any.title.extend_from_slice(&w.sets.title);
         }
-        any.sort_unstable();
-        any.dedup();
+        for set in [&mut any.all, &mut any.title] {
+            set.sort_unstable();
+            set.dedup();
+        }
         let own: Vec<&Word> = words.iter().copied().filter(|w| w.text == key).collect();
         self.keys.push(key.to_string());
         self.split.push(key.to_string());
         self.json.push(format!(
             "{{\"*\":{},\"w\":{{{}}}}}",
-            set_json(&any, packets),
+            any.json(items),
             body(&own)
         ));
         let longer: Vec<&Word> = words.iter().copied().filter(|w| w.text != key).collect();
@@ -115,7 +150,7 @@ impl Shards {
         while start < longer.len() {
             let k = prefix(longer[start].text, depth + 1);
             let end = start + longer[start..].partition_point(|w| w.text.starts_with(k));
-            self.add(k, depth + 1, &longer[start..end], packets);
+            self.add(k, depth + 1, &longer[start..end], items);
             start = end;
         }
     }
@@ -142,24 +177,33 @@ pub fn files(packets: &[&PacketSearch]) -> Files {
 
 /// [`files`], splitting shards over `limit` bytes.
 fn index(packets: &[&PacketSearch], limit: usize) -> Files {
-    let mut sets: HashMap<&str, Vec<u32>> = HashMap::new();
-    for (n, p) in packets.iter().enumerate() {
-        for w in p.words() {
-            sets.entry(w).or_default().push(n as u32);
+    let mut sets: HashMap<&str, Sets> = HashMap::new();
+    let mut first = 0;
+    for p in packets {
+        for (w, entries) in p.words() {
+            let s = sets.entry(w).or_default();
+            for &e in entries {
+                s.all.push(first + e / 2);
+                if e % 2 == 1 {
+                    s.title.push(first + e / 2);
+                }
+            }
         }
+        first += p.items;
     }
-    let mut sorted: Vec<(&str, Vec<u32>)> = sets.into_iter().collect();
+    let items = first as usize;
+    let mut sorted: Vec<(&str, Sets)> = sets.into_iter().collect();
     sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let words: Vec<Word> = sorted
         .iter()
-        .map(|(w, set)| Word {
+        .map(|(w, sets)| Word {
             text: w,
-            set,
+            sets,
             // A word is letters and digits only: nothing to escape, but say so with serde.
             json: format!(
                 "{}:{}",
                 serde_json::to_string(w).unwrap_or_default(),
-                set_json(set, packets.len())
+                sets.json(items)
             ),
         })
         .collect();
@@ -174,18 +218,19 @@ fn index(packets: &[&PacketSearch], limit: usize) -> Files {
     while start < refs.len() {
         let k = prefix(refs[start].text, 1);
         let end = start + refs[start..].partition_point(|w| w.text.starts_with(k));
-        shards.add(k, 1, &refs[start..end], packets.len());
+        shards.add(k, 1, &refs[start..end], items);
         start = end;
     }
     let stamp = stamp(
         packets
             .iter()
-            .map(|p| p.records.as_slice())
+            .flat_map(|p| p.chunks.iter().map(Vec::as_slice))
             .chain(shards.json.iter().map(String::as_bytes)),
     );
     let meta = serde_json::json!({
         "version": 2,
-        "packets": packets.len(),
+        "items": packets.iter().map(|p| p.items).collect::<Vec<_>>(),
+        "chunk": super::search::CHUNK,
         "shards": shards.keys,
         "split": shards.split,
         "stamp": stamp,
@@ -202,10 +247,12 @@ fn index(packets: &[&PacketSearch], limit: usize) -> Files {
         );
     }
     for (n, p) in packets.iter().enumerate() {
-        files.insert(
-            Out::SearchRecords.file("", &n.to_string()),
-            Content::Bytes(p.records.clone()),
-        );
+        for (c, chunk) in p.chunks.iter().enumerate() {
+            files.insert(
+                Out::SearchRecords.file("", &format!("{n}-{c}")),
+                Content::Bytes(chunk.clone()),
+            );
+        }
     }
     files
 }

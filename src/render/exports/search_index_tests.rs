@@ -1,6 +1,6 @@
 //! Unit tests of the search index: a query word looked up the way search.js does finds exactly
-//! the packets holding a word that starts with it, through split shards too; sets are lists or
-//! bitmaps, whichever is shorter.
+//! the items holding a word that starts with it (and those holding it in their title), through
+//! split shards too; sets are lists of distances or bitmaps, whichever is shorter.
 
 use std::collections::BTreeSet;
 
@@ -10,15 +10,21 @@ use serde_json::Value;
 use super::*;
 use crate::render::exports::search::{Entry, packet_search};
 
+/// Packet `n`: an item per five words of `text`, the first of them its title.
 fn packet(n: usize, text: &str) -> PacketSearch {
-    let e = Entry {
-        d: String::new(),
-        k: "block",
-        t: format!("¶ {n}"),
-        u: format!("/p{n}/article/#p-1"),
-        x: text.to_string(),
-    };
-    packet_search(&format!("Packet {n}"), &format!("/p{n}/"), &[e])
+    let words: Vec<&str> = text.split(' ').collect();
+    let items: Vec<Entry> = words
+        .chunks(5)
+        .enumerate()
+        .map(|(i, w)| Entry {
+            d: String::new(),
+            k: "block",
+            t: w[0].to_string(),
+            u: format!("/p{n}/article/#p-{i}"),
+            x: w[1..].join(" "),
+        })
+        .collect();
+    packet_search(&format!("Packet {n}"), &format!("/p{n}/"), &items)
 }
 
 fn json(files: &Files, path: &str) -> Value {
@@ -28,10 +34,16 @@ fn json(files: &Files, path: &str) -> Value {
     }
 }
 
-/// The packets of a set as written.
+/// The items of a set as written.
 fn decode(v: &Value) -> BTreeSet<u32> {
     match v {
-        Value::Array(a) => a.iter().map(|n| n.as_u64().unwrap() as u32).collect(),
+        Value::Array(a) => a
+            .iter()
+            .scan(0, |at, n| {
+                *at += n.as_u64().unwrap() as u32;
+                Some(*at)
+            })
+            .collect(),
         Value::String(s) => {
             let bytes = base64::engine::general_purpose::STANDARD.decode(s).unwrap();
             (0..bytes.len() as u32 * 8)
@@ -42,8 +54,9 @@ fn decode(v: &Value) -> BTreeSet<u32> {
     }
 }
 
-/// What search.js does for one query word `t`: the packets holding a word starting with it.
-fn lookup(files: &Files, t: &str) -> BTreeSet<u32> {
+/// What search.js does for one query word `t`: the items holding a word starting with it, and
+/// those holding one in their title.
+fn lookup(files: &Files, t: &str) -> (BTreeSet<u32>, BTreeSet<u32>) {
     let meta = json(files, "_search/meta.json");
     let keys: Vec<&str> = meta["shards"]
         .as_array()
@@ -64,23 +77,43 @@ fn lookup(files: &Files, t: &str) -> BTreeSet<u32> {
     }
     let key = prefix(t, depth);
     let Some(k) = keys.iter().position(|k| *k == key) else {
-        return BTreeSet::new();
+        return Default::default();
     };
     let shard = json(files, &format!("_search/w/{k}.json"));
     if split.contains(&key) {
-        return decode(&shard["*"]);
+        return (decode(&shard["*"][0]), decode(&shard["*"][1]));
     }
-    let mut out = BTreeSet::new();
-    for (w, set) in shard["w"].as_object().unwrap() {
+    let mut out: (BTreeSet<u32>, BTreeSet<u32>) = Default::default();
+    for (w, sets) in shard["w"].as_object().unwrap() {
         if w.starts_with(t) {
-            out.extend(decode(set));
+            out.0.extend(decode(&sets[0]));
+            out.1.extend(decode(&sets[1]));
+        }
+    }
+    out
+}
+
+/// Every item of `packets` (numbered across them) with its words and its title's words.
+fn items(packets: &[PacketSearch]) -> Vec<(Vec<String>, Vec<String>)> {
+    let mut out: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+    for p in packets {
+        let first = out.len();
+        out.resize(first + p.items as usize, Default::default());
+        for (w, entries) in p.words() {
+            for e in entries {
+                let item = &mut out[first + *e as usize / 2];
+                item.0.push(w.to_string());
+                if e % 2 == 1 {
+                    item.1.push(w.to_string());
+                }
+            }
         }
     }
     out
 }
 
 #[test]
-fn every_prefix_of_every_word_finds_exactly_its_packets_through_split_shards() {
+fn every_prefix_of_every_word_finds_exactly_its_items_through_split_shards() {
     // Many words on "st" and "sta" so that "s", "st" and "sta" split; a word equal to a split
     // key ("st"); numbers; one word in every packet.
     let mut texts = Vec::new();
@@ -108,10 +141,11 @@ fn every_prefix_of_every_word_finds_exactly_its_packets_through_split_shards() {
         .map(|k| k.as_str().unwrap())
         .collect();
     assert!(split.contains(&"s") && split.contains(&"st"), "{split:?}");
-    assert_eq!(meta["packets"], 60);
+    assert_eq!(meta["items"].as_array().unwrap().len(), 60);
+    let all = items(&packets);
     let mut prefixes = BTreeSet::new();
     for p in &packets {
-        for w in p.words() {
+        for (w, _) in p.words() {
             for i in 1..=w.chars().count() {
                 prefixes.insert(prefix(w, i).to_string());
             }
@@ -121,13 +155,16 @@ fn every_prefix_of_every_word_finds_exactly_its_packets_through_split_shards() {
         .iter()
         .chain([&"zz".to_string(), &"stq".to_string()])
     {
-        let want: BTreeSet<u32> = packets
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.words().any(|w| w.starts_with(t.as_str())))
-            .map(|(n, _)| n as u32)
-            .collect();
-        assert_eq!(lookup(&files, t), want, "{t}");
+        let holding = |title: bool| -> BTreeSet<u32> {
+            (0..all.len() as u32)
+                .filter(|n| {
+                    let (words, titled) = &all[*n as usize];
+                    let ws = if title { titled } else { words };
+                    ws.iter().any(|w| w.starts_with(t.as_str()))
+                })
+                .collect()
+        };
+        assert_eq!(lookup(&files, t), (holding(false), holding(true)), "{t}");
     }
     // Every shard within bounds unless it holds a single word; every packet's records there.
     for (path, c) in &files {
@@ -135,12 +172,12 @@ fn every_prefix_of_every_word_finds_exactly_its_packets_through_split_shards() {
             assert!(b.len() <= 600 + 64, "{path}: {}", b.len());
         }
     }
-    assert_eq!(json(&files, "_search/p/59.json")["u"], "/p59/");
+    assert_eq!(json(&files, "_search/p/59-0.json")["u"], "/p59/");
 }
 
 #[test]
 fn sets_are_lists_or_bitmaps_whichever_is_shorter() {
-    assert_eq!(set_json(&[0, 3, 17], 5000), "[0,3,17]");
+    assert_eq!(set_json(&[0, 3, 17], 5000), "[0,3,14]");
     let all: Vec<u32> = (0..20).collect();
     let bitmap = set_json(&all, 20);
     assert_eq!(bitmap, "\"//8P\"");

@@ -33,8 +33,8 @@ pub fn ideograph(c: char) -> bool {
 }
 
 /// `true` for a folded word the index lists: at most [`LONGEST`] characters, and two or more
-/// unless it is a number or an ideograph (a one-letter query word is matched in the records
-/// only).
+/// unless it is a number or an ideograph (search.js ignores the other one-letter words of a
+/// query).
 pub fn indexed(w: &str) -> bool {
     let n = w.chars().count();
     n <= LONGEST && (n >= 2 || w.chars().all(|c| c.is_numeric() || ideograph(c)))

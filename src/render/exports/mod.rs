@@ -3,4 +3,5 @@
 pub mod json;
 pub mod search;
 pub mod search_index;
+pub mod search_shards;
 pub mod search_text;

@@ -2,186 +2,91 @@
 //! query downloads only what it needs (`themes/default/static/search.js` reads them).
 //!
 //! Items are numbered across the site: packet by packet in site order, each packet's items in
-//! the order of its records.
+//! the order of its records. Packets are taken in **groups** of about [`GROUP_ITEMS`] items.
 //! - `p/<n>-<c>.json`: records `c * 12 ..` of packet `n` (see [`super::search`]).
 //! - `w/<k>.json`: shard `k` of the words. Every indexed word of the site is in exactly one
-//!   shard, with two sets of items: those holding it, and those holding it in their title:
-//!   `{"w": {"kyiv": [[0, 3, 14], []], "talks": ["Aw8=", [2]]}}`. A set is a list of item
-//!   numbers, the first one whole and each next one as its distance from the one before, or,
-//!   when shorter, a bitmap (bit `n % 8` of byte `n / 8` for item `n`) in base64. A shard
-//!   holds the words starting with its key; one that would be over [`SHARD`] bytes is split
-//!   by one more character instead: it keeps only the word equal to its key, and under `"*"`
-//!   the two sets of the items holding any word that starts with it.
-//! - `meta.json`: `{"version": 2, "items": [36, 40, …], "chunk": 12, "shards": ["a", "st",
-//!   …], "split": ["s", …], "stamp": "…"}`: each packet's number of items, the records per
-//!   file, the shards' keys (shard `k` is `shards[k]`), the keys that were split, and a stamp
-//!   of the whole index that the script adds to every other file's URL (so no reader mixes
-//!   files of two builds from a cache).
+//!   shard, with the set of packets holding it: `{"w": {"kyiv": [0, 3, 14], "talks": "Aw8="}}`.
+//!   A set is a list of numbers, the first one whole and each next one as its distance from the
+//!   one before, or, when shorter, a bitmap (bit `n % 8` of byte `n / 8` for number `n`) in
+//!   base64.
+//! - `w/<k>-<g>.json`: the same words' items in group `g` (numbered from the group's first
+//!   item): those holding the word, and those holding it in their title:
+//!   `{"w": {"kyiv": [[0, 3, 14], []]}}`; only the words group `g` holds, and no file when it
+//!   holds none.
+//! - `meta.json`: `{"version": 2, "items": [105, 98, …], "groups": [0, 156, …], "chunk": 12,
+//!   "shards": ["a", "st", …], "split": ["s", …], "stamp": "…"}`: each packet's number of
+//!   items, each group's first packet, the records per file, the shards' keys (shard `k` is
+//!   `shards[k]`), the keys that were split (see [`super::search_shards`]), and a stamp of the
+//!   whole index that the script adds to every other file's URL (so no reader mixes files of
+//!   two builds from a cache).
 //!
-//! A query word is looked up in the shard of its longest key that was split, one character
-//! longer (or in a split shard's `"*"` when the word is the key itself): the items holding a
-//! word that starts with it. The items holding every query word are the results, exactly; the
-//! script then reads only the records of the results it shows.
+//! A query word is looked up in its shard: the packets holding a word that starts with it.
+//! The packets holding every query word give the groups to read; group by group, the items
+//! holding every query word are the results, exactly, until there are enough to show; then
+//! only the records of the results shown are read. A query of two common words on 5,000
+//! packets reads two shards and two parts per group read, never every record.
 
 use std::collections::HashMap;
 
-use base64::Engine;
-
-use super::search::PacketSearch;
-use super::search_text::LONGEST;
+use super::search::{CHUNK, PacketSearch};
+use super::search_shards::{Sets, Shards, Word};
 use crate::render::pages::Out;
 use crate::render::{Content, Files};
 
-/// Largest shard, in bytes, before it is split (a shard never splits below one word, and one
-/// word's entry is at most `items / 3` bytes plus the word).
+/// Items per group, about (a group ends with the packet that reaches it).
+pub const GROUP_ITEMS: usize = 16 * 1024;
+
+/// Largest shard (or shard part), in bytes, before it is split.
 pub const SHARD: usize = 24 * 1024;
 
-/// A set of items (ascending) as written: a list of distances or a base64 bitmap of
-/// `items` bits, whichever is shorter.
-fn set_json(set: &[u32], items: usize) -> String {
-    let mut list = String::from("[");
-    let mut last = 0;
-    for (i, &n) in set.iter().enumerate() {
-        if i > 0 {
-            list.push(',');
+/// The groups of `packets`: each one's first packet and first item, then past the last ones.
+pub(crate) fn groups(packets: &[&PacketSearch], size: usize) -> (Vec<u32>, Vec<u32>) {
+    let (mut first_packets, mut first_items) = (Vec::new(), Vec::new());
+    let (mut item, mut filled) = (0u32, usize::MAX);
+    for (n, p) in packets.iter().enumerate() {
+        if filled >= size {
+            first_packets.push(n as u32);
+            first_items.push(item);
+            filled = 0;
         }
-        list.push_str(&(n - last).to_string());
-        last = n;
+        filled += p.items as usize;
+        item += p.items;
     }
-    list.push(']');
-    let bitmap = items.div_ceil(8).div_ceil(3) * 4 + 2;
-    if list.len() <= bitmap {
-        return list;
-    }
-    let mut bits = vec![0u8; items.div_ceil(8)];
-    for &n in set {
-        if let Some(b) = bits.get_mut(n as usize / 8) {
-            *b |= 1 << (n % 8);
-        }
-    }
-    format!(
-        "\"{}\"",
-        base64::engine::general_purpose::STANDARD.encode(bits)
-    )
-}
-
-/// The items holding a word, and those holding it in their title (both ascending).
-#[derive(Default)]
-struct Sets {
-    /// Every item holding it.
-    all: Vec<u32>,
-    /// The items holding it in their title.
-    title: Vec<u32>,
-}
-
-impl Sets {
-    /// `[<all>,<title>]`.
-    fn json(&self, items: usize) -> String {
-        format!(
-            "[{},{}]",
-            set_json(&self.all, items),
-            set_json(&self.title, items)
-        )
-    }
-}
-
-/// A word and its entry as written in a shard: `"word":[<all>,<title>]`.
-struct Word<'a> {
-    /// The word.
-    text: &'a str,
-    /// Its items.
-    sets: &'a Sets,
-    /// `"word":[<all>,<title>]`.
-    json: String,
-}
-
-/// The shards being made: their keys, the split keys, and their JSON.
-struct Shards {
-    /// Largest shard before it is split ([`SHARD`]; smaller in tests).
-    limit: usize,
-    /// Each shard's key.
-    keys: Vec<String>,
-    /// The keys that were split.
-    split: Vec<String>,
-    /// Each shard's JSON.
-    json: Vec<String>,
-}
-
-/// The first `n` characters of `w`.
-fn prefix(w: &str, n: usize) -> &str {
-    w.char_indices().nth(n).map_or(w, |(i, _)| &w[..i])
-}
-
-impl Shards {
-    /// Adds the shard of key `key` (`depth` characters) holding `words` (sorted, all starting
-    /// with `key`), split further when too large.
-    fn add(&mut self, key: &str, depth: usize, words: &[&Word], items: usize) {
-        let size: usize = words.iter().map(|w| w.json.len() + 1).sum();
-        let body = |ws: &[&Word]| {
-            ws.iter()
-                .map(|w| w.json.as_str())
-                .collect::<Vec<_>>()
-                .join(",")
-        };
-        if size <= self.limit || depth >= LONGEST || words.len() < 2 {
-            self.keys.push(key.to_string());
-            self.json.push(format!("{{\"w\":{{{}}}}}", body(words)));
-            return;
-        }
-        let mut any = Sets::default();
-        for w in words {
-            any.all.extend_from_slice(&w.sets.all);
-            any.title.extend_from_slice(&w.sets.title);
-        }
-        for set in [&mut any.all, &mut any.title] {
-            set.sort_unstable();
-            set.dedup();
-        }
-        let own: Vec<&Word> = words.iter().copied().filter(|w| w.text == key).collect();
-        self.keys.push(key.to_string());
-        self.split.push(key.to_string());
-        self.json.push(format!(
-            "{{\"*\":{},\"w\":{{{}}}}}",
-            any.json(items),
-            body(&own)
-        ));
-        let longer: Vec<&Word> = words.iter().copied().filter(|w| w.text != key).collect();
-        let mut start = 0;
-        while start < longer.len() {
-            let k = prefix(longer[start].text, depth + 1);
-            let end = start + longer[start..].partition_point(|w| w.text.starts_with(k));
-            self.add(k, depth + 1, &longer[start..end], items);
-            start = end;
-        }
-    }
+    first_packets.push(packets.len() as u32);
+    first_items.push(item);
+    (first_packets, first_items)
 }
 
 /// 64-bit FNV-1a over `parts`: the index's stamp.
 fn stamp<'a>(parts: impl Iterator<Item = &'a [u8]>) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for p in parts {
-        for &b in p {
+        for &b in p.iter().chain([&0xff]) {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0000_0100_0000_01b3);
         }
-        h ^= 0xff;
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     format!("{h:016x}")
 }
 
 /// Every file of the index of `packets` (in site order), paths relative to the output folder.
+/// `BRIEF_SEARCH_GROUP_ITEMS` sets the group size (tests use it to make many groups).
 pub fn files(packets: &[&PacketSearch]) -> Files {
-    index(packets, SHARD)
+    let group = std::env::var("BRIEF_SEARCH_GROUP_ITEMS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(GROUP_ITEMS);
+    index(packets, SHARD, group)
 }
 
-/// [`files`], splitting shards over `limit` bytes.
-fn index(packets: &[&PacketSearch], limit: usize) -> Files {
+/// [`files`], splitting shards over `limit` bytes, in groups of `group` items.
+pub(crate) fn index(packets: &[&PacketSearch], limit: usize, group: usize) -> Files {
     let mut sets: HashMap<&str, Sets> = HashMap::new();
     let mut first = 0;
-    for p in packets {
+    for (n, p) in packets.iter().enumerate() {
         for (w, entries) in p.words() {
             let s = sets.entry(w).or_default();
+            s.packets.push(n as u32);
             for &e in entries {
                 s.all.push(first + e / 2);
                 if e % 2 == 1 {
@@ -191,46 +96,33 @@ fn index(packets: &[&PacketSearch], limit: usize) -> Files {
         }
         first += p.items;
     }
-    let items = first as usize;
+    let (group_packets, group_items) = groups(packets, group);
     let mut sorted: Vec<(&str, Sets)> = sets.into_iter().collect();
     sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let words: Vec<Word> = sorted
         .iter()
-        .map(|(w, sets)| Word {
-            text: w,
-            sets,
-            // A word is letters and digits only: nothing to escape, but say so with serde.
-            json: format!(
-                "{}:{}",
-                serde_json::to_string(w).unwrap_or_default(),
-                sets.json(items)
-            ),
-        })
+        .map(|(w, s)| Word::new(w, s, packets.len(), &group_items))
         .collect();
     let refs: Vec<&Word> = words.iter().collect();
-    let mut shards = Shards {
-        limit,
-        keys: Vec::new(),
-        split: Vec::new(),
-        json: Vec::new(),
-    };
+    let mut shards = Shards::new(limit, packets.len(), &group_items);
     let mut start = 0;
     while start < refs.len() {
-        let k = prefix(refs[start].text, 1);
+        let k = super::search_shards::prefix(refs[start].text, 1);
         let end = start + refs[start..].partition_point(|w| w.text.starts_with(k));
-        shards.add(k, 1, &refs[start..end], items);
+        shards.add(k, 1, &refs[start..end]);
         start = end;
     }
     let stamp = stamp(
         packets
             .iter()
             .flat_map(|p| p.chunks.iter().map(Vec::as_slice))
-            .chain(shards.json.iter().map(String::as_bytes)),
+            .chain(shards.files.iter().map(|(_, json)| json.as_bytes())),
     );
     let meta = serde_json::json!({
         "version": 2,
         "items": packets.iter().map(|p| p.items).collect::<Vec<_>>(),
-        "chunk": super::search::CHUNK,
+        "groups": &group_packets[..group_packets.len() - 1],
+        "chunk": CHUNK,
         "shards": shards.keys,
         "split": shards.split,
         "stamp": stamp,
@@ -240,9 +132,9 @@ fn index(packets: &[&PacketSearch], limit: usize) -> Files {
         Out::SearchIndex.file("", ""),
         Content::Bytes(meta.to_string().into_bytes()),
     );
-    for (k, json) in shards.json.into_iter().enumerate() {
+    for (id, json) in shards.files {
         files.insert(
-            Out::SearchShard.file("", &k.to_string()),
+            Out::SearchShard.file("", &id),
             Content::Bytes(json.into_bytes()),
         );
     }

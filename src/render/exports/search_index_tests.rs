@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::*;
 use crate::render::exports::search::{Entry, packet_search};
+use crate::render::exports::search_shards::{prefix, set_json};
 
 /// Packet `n`: an item per five words of `text`, the first of them its title.
 fn packet(n: usize, text: &str) -> PacketSearch {
@@ -54,40 +55,65 @@ fn decode(v: &Value) -> BTreeSet<u32> {
     }
 }
 
-/// What search.js does for one query word `t`: the items holding a word starting with it, and
-/// those holding one in their title.
-fn lookup(files: &Files, t: &str) -> (BTreeSet<u32>, BTreeSet<u32>) {
+/// What search.js does for one query word `t`: the packets holding a word starting with it,
+/// then, in every group, the items holding one, and those holding one in their title.
+fn lookup(files: &Files, t: &str) -> [BTreeSet<u32>; 3] {
     let meta = json(files, "_search/meta.json");
-    let keys: Vec<&str> = meta["shards"]
+    let strings = |k: &str| -> Vec<String> {
+        meta[k]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k.as_str().unwrap().to_string())
+            .collect()
+    };
+    let (keys, split) = (strings("shards"), strings("split"));
+    let items: Vec<u32> = meta["items"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|k| k.as_str().unwrap())
+        .map(|n| n.as_u64().unwrap() as u32)
         .collect();
-    let split: Vec<&str> = meta["split"]
+    let groups: Vec<usize> = meta["groups"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|k| k.as_str().unwrap())
+        .map(|n| n.as_u64().unwrap() as usize)
         .collect();
     let n = t.chars().count();
     let mut depth = 1;
-    while split.contains(&prefix(t, depth)) && depth < n {
+    while split.iter().any(|k| k == prefix(t, depth)) && depth < n {
         depth += 1;
     }
     let key = prefix(t, depth);
-    let Some(k) = keys.iter().position(|k| *k == key) else {
-        return Default::default();
+    let mut out: [BTreeSet<u32>; 3] = Default::default();
+    let Some(k) = keys.iter().position(|k| k == key) else {
+        return out;
     };
-    let shard = json(files, &format!("_search/w/{k}.json"));
-    if split.contains(&key) {
-        return (decode(&shard["*"][0]), decode(&shard["*"][1]));
+    let is_split = split.iter().any(|k| k == key);
+    let matching = |shard: &Value| -> Vec<Value> {
+        if is_split {
+            return vec![shard["*"].clone()];
+        }
+        shard["w"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .filter(|(w, _)| w.starts_with(t))
+            .map(|(_, v)| v.clone())
+            .collect()
+    };
+    for v in matching(&json(files, &format!("_search/w/{k}.json"))) {
+        out[0].extend(decode(&v));
     }
-    let mut out: (BTreeSet<u32>, BTreeSet<u32>) = Default::default();
-    for (w, sets) in shard["w"].as_object().unwrap() {
-        if w.starts_with(t) {
-            out.0.extend(decode(&sets[0]));
-            out.1.extend(decode(&sets[1]));
+    for (g, &first_packet) in groups.iter().enumerate() {
+        let first: u32 = items[..first_packet].iter().sum();
+        let Some(Content::Bytes(b)) = files.get(&format!("_search/w/{k}-{g}.json")) else {
+            continue;
+        };
+        for v in matching(&serde_json::from_slice(b).unwrap()) {
+            out[1].extend(decode(&v[0]).into_iter().map(|n| n + first));
+            out[2].extend(decode(&v[1]).into_iter().map(|n| n + first));
         }
     }
     out
@@ -132,7 +158,7 @@ fn every_prefix_of_every_word_finds_exactly_its_items_through_split_shards() {
         .map(|(n, t)| packet(n, t))
         .collect();
     let refs: Vec<&PacketSearch> = packets.iter().collect();
-    let files = index(&refs, 600);
+    let files = index(&refs, 600, 7);
     let meta = json(&files, "_search/meta.json");
     let split: Vec<&str> = meta["split"]
         .as_array()
@@ -141,6 +167,11 @@ fn every_prefix_of_every_word_finds_exactly_its_items_through_split_shards() {
         .map(|k| k.as_str().unwrap())
         .collect();
     assert!(split.contains(&"s") && split.contains(&"st"), "{split:?}");
+    assert!(
+        meta["groups"].as_array().unwrap().len() > 20,
+        "{}",
+        meta["groups"]
+    );
     assert_eq!(meta["items"].as_array().unwrap().len(), 60);
     let all = items(&packets);
     let mut prefixes = BTreeSet::new();
@@ -155,6 +186,12 @@ fn every_prefix_of_every_word_finds_exactly_its_items_through_split_shards() {
         .iter()
         .chain([&"zz".to_string(), &"stq".to_string()])
     {
+        let packets_holding: BTreeSet<u32> = packets
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.words().any(|(w, _)| w.starts_with(t.as_str())))
+            .map(|(n, _)| n as u32)
+            .collect();
         let holding = |title: bool| -> BTreeSet<u32> {
             (0..all.len() as u32)
                 .filter(|n| {
@@ -164,9 +201,13 @@ fn every_prefix_of_every_word_finds_exactly_its_items_through_split_shards() {
                 })
                 .collect()
         };
-        assert_eq!(lookup(&files, t), (holding(false), holding(true)), "{t}");
+        assert_eq!(
+            lookup(&files, t),
+            [packets_holding, holding(false), holding(true)],
+            "{t}"
+        );
     }
-    // Every shard within bounds unless it holds a single word; every packet's records there.
+    // Every shard and part within bounds; every packet's records there.
     for (path, c) in &files {
         if let (true, Content::Bytes(b)) = (path.starts_with("_search/w/"), c) {
             assert!(b.len() <= 600 + 64, "{path}: {}", b.len());
@@ -193,7 +234,7 @@ fn the_stamp_changes_with_any_record() {
     let b = [packet(0, "alpha gamma")];
     let stamp_of = |p: &[PacketSearch]| {
         let refs: Vec<&PacketSearch> = p.iter().collect();
-        json(&files(&refs), "_search/meta.json")["stamp"].clone()
+        json(&index(&refs, SHARD, GROUP_ITEMS), "_search/meta.json")["stamp"].clone()
     };
     assert_ne!(stamp_of(&a), stamp_of(&b));
     assert_eq!(stamp_of(&a), stamp_of(&a));

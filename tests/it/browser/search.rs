@@ -339,12 +339,32 @@ fn a_query_finds_every_item_holding_its_words_and_reads_only_their_records() {
     let Some(chromium) = chromium() else { return };
     let tmp = tempdir();
     let out = tmp.path().join("out");
-    let run = crate::common::build(
-        &harbour_site(tmp.path()),
-        &out,
-        &["--base-url", "http://127.0.0.1:1111/briefs/"],
+    // Groups of about 30 items (two or three packets), so the script reads group by group.
+    let root = harbour_site(tmp.path());
+    let run = crate::common::brief_env(
+        tmp.path(),
+        [
+            "build".as_ref(),
+            "--root".as_ref(),
+            root.as_os_str(),
+            "--output".as_ref(),
+            out.as_os_str(),
+            "--base-url".as_ref(),
+            "http://127.0.0.1:1111/briefs/".as_ref(),
+        ],
+        &[("BRIEF_SEARCH_GROUP_ITEMS", "30".as_ref())],
     );
     assert!(out.join("_search/p/29-0.json").is_file(), "{run:?}");
+    let meta: serde_json::Value =
+        serde_json::from_str(&crate::common::read(&out.join("_search/meta.json"))).expect("meta");
+    let mut groups: Vec<u64> = meta["groups"]
+        .as_array()
+        .expect("groups")
+        .iter()
+        .map(|g| g.as_u64().expect("a packet number"))
+        .collect();
+    assert!(groups.len() >= 10, "{groups:?}");
+    groups.push(30);
     // What a full scan of the records finds: items where every query word starts a word of the
     // title, detail line, text or packet title.
     let words = |s: &str| brief::render::exports::search_text::tokens(s);
@@ -381,8 +401,10 @@ fn a_query_finds_every_item_holding_its_words_and_reads_only_their_records() {
         "the first results",
         "document.querySelector('.search-results').dataset.query === 'Harbour LANTER'",
     );
+    // Groups are read until 12 results wait: those of packets 0, 5, 6, 10 and 12 (the packets
+    // holding both words), not more.
     let status = eval(&tab, "document.querySelector('.search-status').textContent");
-    assert_eq!(status, "Showing 12 of 20 results.");
+    assert_eq!(status, "Showing 12 of at least 12 results.");
     tab.find_element(".search-more")
         .expect("show more")
         .click()
@@ -416,6 +438,26 @@ fn a_query_finds_every_item_holding_its_words_and_reads_only_their_records() {
         .collect();
     packets.dedup();
     assert_eq!(packets, [0, 6, 12, 18, 24], "{fetched:?}");
+    // And only the parts of groups with a packet holding both words.
+    let holding = [0, 5, 6, 10, 12, 15, 18, 20, 24, 25];
+    for (u, _) in &fetched {
+        let Some(part) = u.split("/_search/w/").nth(1) else {
+            continue;
+        };
+        let Some(g) = part
+            .split(['-', '.'])
+            .nth(1)
+            .and_then(|g| g.parse::<usize>().ok())
+        else {
+            continue;
+        };
+        assert!(
+            holding
+                .iter()
+                .any(|p| (groups[g]..groups[g + 1]).contains(p)),
+            "{u}: group {g} has no packet holding both words"
+        );
+    }
     let problems = console.lock().expect("console").clone();
     assert!(problems.is_empty(), "{problems:#?}");
 }

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::diag::{DiagBuild, Diagnostic};
-use crate::render::{Content, Files, pages};
+use crate::render::{Files, pages};
 use crate::text::percent_decode_lossy;
 
 /// Checks every link of every HTML page in `files`; `root` is the base URL's path (`/repo/`)
@@ -13,10 +13,7 @@ pub fn check(files: &Files, root: &str, base_url: &str) -> Vec<Diagnostic> {
     let pages: HashMap<&str, &str> = files
         .iter()
         .filter(|(p, _)| pages::is_page(p))
-        .filter_map(|(p, c)| match c {
-            Content::Bytes(b) => std::str::from_utf8(b).ok().map(|s| (p.as_str(), s)),
-            Content::Copy(_) => None,
-        })
+        .filter_map(|(p, c)| std::str::from_utf8(c.data()?).ok().map(|s| (p.as_str(), s)))
         .collect();
     let ids: HashMap<&str, HashSet<&str>> = pages
         .iter()
@@ -132,6 +129,7 @@ fn attr_values<'a>(html: &'a str, name: &str) -> impl Iterator<Item = &'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::Content;
 
     fn site(pages: &[(&str, &str)]) -> Files {
         pages

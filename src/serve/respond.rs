@@ -95,7 +95,7 @@ fn file(app: &App, key: &str) -> Response {
     };
     // The snapshot holds every byte in memory: nothing is read from disk at request time.
     let bytes = match served.snapshot.get(key) {
-        Some(Content::Bytes(b)) => b.clone(),
+        Some(c @ (Content::Bytes(_) | Content::Shared(_))) => c.data().unwrap_or_default().to_vec(),
         Some(Content::Copy(_)) | None => {
             return (
                 StatusCode::NOT_FOUND,
@@ -185,7 +185,7 @@ fn fingerprint(page: &[u8], snapshot: &crate::pipeline::Snapshot) -> u64 {
     let mut h = std::hash::DefaultHasher::new();
     page.hash(&mut h);
     for (key, content) in snapshot.site.iter() {
-        if let (true, Content::Bytes(b)) = (key.ends_with(".css"), content) {
+        if let (true, Some(b)) = (key.ends_with(".css"), content.data()) {
             key.hash(&mut h);
             b.hash(&mut h);
         }
@@ -225,11 +225,9 @@ fn events(
             } else {
                 // Loaded from an earlier run: stale exactly when its content differs.
                 let page = value("page");
-                match s.snapshot.get(&page) {
-                    Some(Content::Bytes(b)) => {
-                        format!("{:x}", fingerprint(b, &s.snapshot)) != value("h")
-                    }
-                    _ => true,
+                match s.snapshot.get(&page).and_then(Content::data) {
+                    Some(b) => format!("{:x}", fingerprint(b, &s.snapshot)) != value("h"),
+                    None => true,
                 }
             };
             (s.error.clone(), s.version, stale)

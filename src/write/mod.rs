@@ -242,8 +242,9 @@ fn same(dest: &Path, content: &Content) -> Option<fs::Metadata> {
         return None;
     }
     let equal = match content {
-        Content::Bytes(b) => {
-            meta.len() == b.len() as u64 && fs::read(dest).is_ok_and(|old| old == *b)
+        Content::Bytes(_) | Content::Shared(_) => {
+            let b = content.data().unwrap_or_default();
+            meta.len() == b.len() as u64 && fs::read(dest).is_ok_and(|old| old == b)
         }
         Content::Copy(src) => {
             fs::metadata(src).is_ok_and(|m| m.len() == meta.len())
@@ -279,7 +280,8 @@ pub fn expand_home(path: &Path) -> Result<PathBuf> {
 /// Writes one new file (its folder made by [`spare::make_room`]).
 fn write_one(dest: &Path, content: &Content) -> Result<()> {
     match content {
-        Content::Bytes(b) => {
+        Content::Bytes(_) | Content::Shared(_) => {
+            let b = content.data().unwrap_or_default();
             let mut f = fs::File::create_new(dest)
                 .with_context(|| format!("cannot write {}", dest.display()))?;
             f.write_all(b)

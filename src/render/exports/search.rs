@@ -16,6 +16,8 @@
 //! item's exact anchor (it carries the base URL's path). Every string is plain text; the script
 //! puts it in the page with `textContent` only.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::model::Packet;
@@ -61,7 +63,7 @@ struct Records<'a> {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PacketSearch {
     /// Its records files (`_search/p/<n>-<c>.json`, items `c * CHUNK ..`), serialized.
-    pub chunks: Vec<Vec<u8>>,
+    pub chunks: Vec<Arc<[u8]>>,
     /// How many items it has.
     pub items: u32,
     /// Its indexed words, sorted, each followed by a newline.
@@ -190,7 +192,7 @@ pub(crate) fn packet_search(title: &str, url: &str, items: &[Entry]) -> PacketSe
                 u: url,
             };
             // Serializing strings into a Vec cannot fail.
-            serde_json::to_vec(&r).unwrap_or_default()
+            serde_json::to_vec(&r).unwrap_or_default().into()
         })
         .collect();
     out

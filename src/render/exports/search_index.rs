@@ -37,7 +37,7 @@ use crate::render::{Content, Files};
 pub const GROUP_ITEMS: usize = 16 * 1024;
 
 /// Largest shard (or shard part), in bytes, before it is split.
-pub const SHARD: usize = 24 * 1024;
+pub const SHARD: usize = 12 * 1024;
 
 /// The groups of `packets`: each one's first packet and first item, then past the last ones.
 pub(crate) fn groups(packets: &[&PacketSearch], size: usize) -> (Vec<u32>, Vec<u32>) {
@@ -115,7 +115,7 @@ pub(crate) fn index(packets: &[&PacketSearch], limit: usize, group: usize) -> Fi
     let stamp = stamp(
         packets
             .iter()
-            .flat_map(|p| p.chunks.iter().map(Vec::as_slice))
+            .flat_map(|p| p.chunks.iter().map(|c| &c[..]))
             .chain(shards.files.iter().map(|(_, json)| json.as_bytes())),
     );
     let meta = serde_json::json!({
@@ -142,7 +142,7 @@ pub(crate) fn index(packets: &[&PacketSearch], limit: usize, group: usize) -> Fi
         for (c, chunk) in p.chunks.iter().enumerate() {
             files.insert(
                 Out::SearchRecords.file("", &format!("{n}-{c}")),
-                Content::Bytes(chunk.clone()),
+                Content::Shared(chunk.clone()),
             );
         }
     }

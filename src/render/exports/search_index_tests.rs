@@ -29,9 +29,9 @@ fn packet(n: usize, text: &str) -> PacketSearch {
 }
 
 fn json(files: &Files, path: &str) -> Value {
-    match files.get(path) {
-        Some(Content::Bytes(b)) => serde_json::from_slice(b).expect("JSON"),
-        _ => panic!("no {path}"),
+    match files.get(path).and_then(Content::data) {
+        Some(b) => serde_json::from_slice(b).expect("JSON"),
+        None => panic!("no {path}"),
     }
 }
 

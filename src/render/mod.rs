@@ -83,6 +83,9 @@ pub struct Renderer {
     /// The context every page starts from: `site` without, then with, the highlight stylesheet.
     base: [Context; 2],
     hl: Highlighter,
+    /// The search index's groups as last made (see [`exports::search_index::Cache`]): `serve`
+    /// makes again only the group of the packet edited.
+    search: std::sync::Mutex<exports::search_index::Cache>,
 }
 
 impl Renderer {
@@ -112,6 +115,7 @@ impl Renderer {
             root: root.to_path_buf(),
             base: [plain, code],
             hl: Highlighter::new(),
+            search: Default::default(),
         })
     }
 

@@ -146,7 +146,14 @@ impl Renderer {
             SitePart::Search => {
                 let entries: Vec<&search::PacketSearch> =
                     packets.iter().map(|p| &p.search).collect();
-                files.extend(search_index::files(&entries));
+                // A poisoned lock only means a panic mid-update: start from an empty cache.
+                let mut cache = self.search.lock().unwrap_or_else(|e| {
+                    self.search.clear_poison();
+                    let mut g = e.into_inner();
+                    *g = Default::default();
+                    g
+                });
+                files.extend(search_index::files(&entries, &mut cache));
             }
             SitePart::Statics => {
                 for (path, bytes) in &self.theme.statics {

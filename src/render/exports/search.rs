@@ -74,7 +74,21 @@ pub struct PacketSearch {
     /// the item's title, `item * 2` where it is elsewhere in the item (or in the packet's
     /// title, which every item counts as its own).
     entries: Vec<u32>,
+    /// A hash of all the above ([`fnv`]), from which the index's stamp is made.
+    pub hash: u64,
 }
+
+/// 64-bit FNV-1a of `bytes`, continuing from `h` (start from [`FNV_START`]).
+pub(crate) fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes.iter().chain([&0xff]) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// Where [`fnv`] starts.
+pub(crate) const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
 
 impl PacketSearch {
     /// Its indexed words, sorted, each with its entries (ascending).
@@ -195,6 +209,12 @@ pub(crate) fn packet_search(title: &str, url: &str, items: &[Entry]) -> PacketSe
             serde_json::to_vec(&r).unwrap_or_default().into()
         })
         .collect();
+    let mut h = out.chunks.iter().fold(FNV_START, |h, c| fnv(h, c));
+    h = fnv(h, out.words.as_bytes());
+    for e in &out.entries {
+        h = fnv(h, &e.to_le_bytes());
+    }
+    out.hash = h;
     out
 }
 

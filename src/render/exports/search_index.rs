@@ -2,7 +2,7 @@
 //! query downloads only what it needs (`themes/default/static/search.js` reads them).
 //!
 //! Items are numbered across the site: packet by packet in site order, each packet's items in
-//! the order of its records. Packets are taken in **groups** of about [`GROUP_ITEMS`] items.
+//! the order of its records. Packets are taken in **groups** of [`GROUP_PACKETS`].
 //! - `p/<n>-<c>.json`: records `c * 12 ..` of packet `n` (see [`super::search`]).
 //! - `w/<k>.json`: shard `k` of the words. Every indexed word of the site is in exactly one
 //!   shard, with the set of packets holding it: `{"w": {"kyiv": [0, 3, 14], "talks": "Aw8="}}`.
@@ -13,9 +13,9 @@
 //!   item): those holding the word, and those holding it in their title:
 //!   `{"w": {"kyiv": [[0, 3, 14], []]}}`; only the words group `g` holds, and no file when it
 //!   holds none.
-//! - `meta.json`: `{"version": 2, "items": [105, 98, …], "groups": [0, 156, …], "chunk": 12,
+//! - `meta.json`: `{"version": 2, "items": [105, 98, …], "group": 128, "chunk": 12,
 //!   "shards": ["a", "st", …], "split": ["s", …], "stamp": "…"}`: each packet's number of
-//!   items, each group's first packet, the records per file, the shards' keys (shard `k` is
+//!   items, the packets per group, the records per file, the shards' keys (shard `k` is
 //!   `shards[k]`), the keys that were split (see [`super::search_shards`]), and a stamp of the
 //!   whole index that the script adds to every other file's URL (so no reader mixes files of
 //!   two builds from a cache).
@@ -25,107 +25,169 @@
 //! holding every query word are the results, exactly, until there are enough to show; then
 //! only the records of the results shown are read. A query of two common words on 5,000
 //! packets reads two shards and two parts per group read, never every record.
+//!
+//! Each group's part of the index is kept ([`Cache`]) and made again only when one of its
+//! packets changed, so `serve` redoes one group's words after an edit, not the site's.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use super::search::{CHUNK, PacketSearch};
-use super::search_shards::{Sets, Shards, Word};
+use rayon::prelude::*;
+
+use super::search::{CHUNK, FNV_START, PacketSearch, fnv};
+use super::search_shards::{Sets, Shards, Word, prefix, set_json};
 use crate::render::pages::Out;
 use crate::render::{Content, Files};
 
-/// Items per group, about (a group ends with the packet that reaches it).
-pub const GROUP_ITEMS: usize = 16 * 1024;
+/// Packets per group.
+pub const GROUP_PACKETS: usize = 128;
 
 /// Largest shard (or shard part), in bytes, before it is split.
 pub const SHARD: usize = 12 * 1024;
 
-/// The groups of `packets`: each one's first packet and first item, then past the last ones.
-pub(crate) fn groups(packets: &[&PacketSearch], size: usize) -> (Vec<u32>, Vec<u32>) {
-    let (mut first_packets, mut first_items) = (Vec::new(), Vec::new());
-    let (mut item, mut filled) = (0u32, usize::MAX);
-    for (n, p) in packets.iter().enumerate() {
-        if filled >= size {
-            first_packets.push(n as u32);
-            first_items.push(item);
-            filled = 0;
-        }
-        filled += p.items as usize;
-        item += p.items;
-    }
-    first_packets.push(packets.len() as u32);
-    first_items.push(item);
-    (first_packets, first_items)
+/// One group's words, sorted, each with its sets (packets numbered across the site, items
+/// from the group's first item) and its part as written.
+#[derive(Debug)]
+pub(crate) struct GroupIndex {
+    /// Items in the group.
+    pub(crate) items: u32,
+    /// Its words.
+    pub(crate) words: Vec<GroupWord>,
 }
 
-/// 64-bit FNV-1a over `parts`: the index's stamp.
-fn stamp<'a>(parts: impl Iterator<Item = &'a [u8]>) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for p in parts {
-        for &b in p.iter().chain([&0xff]) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+/// A word of a group.
+#[derive(Debug)]
+pub(crate) struct GroupWord {
+    /// The word.
+    pub(crate) text: Box<str>,
+    /// Its packets and items in the group.
+    pub(crate) sets: Sets,
+    /// `"word":[<items>,<title items>]`.
+    pub(crate) part: String,
+}
+
+/// The index of the group of `packets`, the first of which is packet `first`.
+fn group_index(packets: &[&PacketSearch], first: u32) -> GroupIndex {
+    let mut sets: HashMap<&str, Sets> = HashMap::new();
+    let mut item = 0;
+    for (n, p) in packets.iter().enumerate() {
+        for (w, entries) in p.words() {
+            let s = sets.entry(w).or_default();
+            s.packets.push(first + n as u32);
+            for &e in entries {
+                s.all.push(item + e / 2);
+                if e % 2 == 1 {
+                    s.title.push(item + e / 2);
+                }
+            }
         }
+        item += p.items;
+    }
+    let mut words: Vec<GroupWord> = sets
+        .into_iter()
+        .map(|(w, sets)| {
+            // A word is letters and digits only: nothing to escape, but say so with serde.
+            let key = serde_json::to_string(w).unwrap_or_default();
+            let part = format!(
+                "{key}:[{},{}]",
+                set_json(&sets.all, item as usize),
+                set_json(&sets.title, item as usize)
+            );
+            GroupWord {
+                text: w.into(),
+                sets,
+                part,
+            }
+        })
+        .collect();
+    words.sort_unstable_by(|a, b| a.text.cmp(&b.text));
+    GroupIndex { items: item, words }
+}
+
+/// Each group's index as last made, with the hashes of its packets.
+#[derive(Debug, Default)]
+pub struct Cache {
+    /// Per group: its packets' hashes and its index.
+    groups: Vec<(Vec<u64>, Arc<GroupIndex>)>,
+}
+
+/// The index's stamp: a hash of the packets' hashes (every file of the index follows from
+/// them), the group size and brief's version (which may write the same files differently).
+fn stamp(packets: &[&PacketSearch], group: usize) -> String {
+    let mut h = fnv(FNV_START, env!("CARGO_PKG_VERSION").as_bytes());
+    h = fnv(h, &group.to_le_bytes());
+    for p in packets {
+        h = fnv(h, &p.hash.to_le_bytes());
     }
     format!("{h:016x}")
 }
 
-/// Every file of the index of `packets` (in site order), paths relative to the output folder.
-/// `BRIEF_SEARCH_GROUP_ITEMS` sets the group size (tests use it to make many groups).
-pub fn files(packets: &[&PacketSearch]) -> Files {
-    let group = std::env::var("BRIEF_SEARCH_GROUP_ITEMS")
+/// Every file of the index of `packets` (in site order), paths relative to the output folder,
+/// reusing the groups of `cache` whose packets did not change.
+/// `BRIEF_SEARCH_GROUP_PACKETS` sets the group size (tests use it to make many groups).
+pub fn files(packets: &[&PacketSearch], cache: &mut Cache) -> Files {
+    let group = std::env::var("BRIEF_SEARCH_GROUP_PACKETS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(GROUP_ITEMS);
-    index(packets, SHARD, group)
+        .filter(|&n| n > 0)
+        .unwrap_or(GROUP_PACKETS);
+    index(packets, SHARD, group, cache)
 }
 
-/// [`files`], splitting shards over `limit` bytes, in groups of `group` items.
-pub(crate) fn index(packets: &[&PacketSearch], limit: usize, group: usize) -> Files {
-    let mut sets: HashMap<&str, Sets> = HashMap::new();
-    let mut first = 0;
-    for (n, p) in packets.iter().enumerate() {
-        for (w, entries) in p.words() {
-            let s = sets.entry(w).or_default();
-            s.packets.push(n as u32);
-            for &e in entries {
-                s.all.push(first + e / 2);
-                if e % 2 == 1 {
-                    s.title.push(first + e / 2);
-                }
-            }
-        }
-        first += p.items;
-    }
-    let (group_packets, group_items) = groups(packets, group);
-    let mut sorted: Vec<(&str, Sets)> = sets.into_iter().collect();
-    sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let words: Vec<Word> = sorted
-        .iter()
-        .map(|(w, s)| Word::new(w, s, packets.len(), &group_items))
+/// [`files`], splitting shards over `limit` bytes, in groups of `group` packets.
+pub(crate) fn index(
+    packets: &[&PacketSearch],
+    limit: usize,
+    group: usize,
+    cache: &mut Cache,
+) -> Files {
+    let hashes: Vec<Vec<u64>> = packets
+        .chunks(group)
+        .map(|c| c.iter().map(|p| p.hash).collect())
         .collect();
+    let groups: Vec<Arc<GroupIndex>> = packets
+        .par_chunks(group)
+        .enumerate()
+        .map(|(g, c)| match cache.groups.get(g) {
+            Some((h, index)) if *h == hashes[g] => index.clone(),
+            _ => Arc::new(group_index(c, (g * group) as u32)),
+        })
+        .collect();
+    cache.groups = hashes.into_iter().zip(groups.iter().cloned()).collect();
+
+    // Every word with its parts, in word order.
+    let mut all: Vec<(&str, usize, &GroupWord)> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, index)| index.words.iter().map(move |w| (&*w.text, g, w)))
+        .collect();
+    all.sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
+    let mut words = Vec::new();
+    let mut start = 0;
+    while start < all.len() {
+        let end = start + all[start..].partition_point(|w| w.0 == all[start].0);
+        let parts: Vec<(usize, &GroupWord)> = all[start..end].iter().map(|w| (w.1, w.2)).collect();
+        words.push(Word::new(all[start].0, parts, packets.len()));
+        start = end;
+    }
     let refs: Vec<&Word> = words.iter().collect();
+    let group_items: Vec<u32> = groups.iter().map(|g| g.items).collect();
     let mut shards = Shards::new(limit, packets.len(), &group_items);
     let mut start = 0;
     while start < refs.len() {
-        let k = super::search_shards::prefix(refs[start].text, 1);
+        let k = prefix(refs[start].text, 1);
         let end = start + refs[start..].partition_point(|w| w.text.starts_with(k));
         shards.add(k, 1, &refs[start..end]);
         start = end;
     }
-    let stamp = stamp(
-        packets
-            .iter()
-            .flat_map(|p| p.chunks.iter().map(|c| &c[..]))
-            .chain(shards.files.iter().map(|(_, json)| json.as_bytes())),
-    );
     let meta = serde_json::json!({
         "version": 2,
         "items": packets.iter().map(|p| p.items).collect::<Vec<_>>(),
-        "groups": &group_packets[..group_packets.len() - 1],
+        "group": group,
         "chunk": CHUNK,
         "shards": shards.keys,
         "split": shards.split,
-        "stamp": stamp,
+        "stamp": stamp(packets, group),
     });
     let mut files = Files::new();
     files.insert(

@@ -74,12 +74,8 @@ fn lookup(files: &Files, t: &str) -> [BTreeSet<u32>; 3] {
         .iter()
         .map(|n| n.as_u64().unwrap() as u32)
         .collect();
-    let groups: Vec<usize> = meta["groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n.as_u64().unwrap() as usize)
-        .collect();
+    let size = meta["group"].as_u64().unwrap() as usize;
+    let groups: Vec<usize> = (0..items.len()).step_by(size).collect();
     let n = t.chars().count();
     let mut depth = 1;
     while split.iter().any(|k| k == prefix(t, depth)) && depth < n {
@@ -158,7 +154,7 @@ fn every_prefix_of_every_word_finds_exactly_its_items_through_split_shards() {
         .map(|(n, t)| packet(n, t))
         .collect();
     let refs: Vec<&PacketSearch> = packets.iter().collect();
-    let files = index(&refs, 600, 7);
+    let files = index(&refs, 600, 2, &mut Cache::default());
     let meta = json(&files, "_search/meta.json");
     let split: Vec<&str> = meta["split"]
         .as_array()
@@ -167,11 +163,7 @@ fn every_prefix_of_every_word_finds_exactly_its_items_through_split_shards() {
         .map(|k| k.as_str().unwrap())
         .collect();
     assert!(split.contains(&"s") && split.contains(&"st"), "{split:?}");
-    assert!(
-        meta["groups"].as_array().unwrap().len() > 20,
-        "{}",
-        meta["groups"]
-    );
+    assert_eq!(meta["group"], 2);
     assert_eq!(meta["items"].as_array().unwrap().len(), 60);
     let all = items(&packets);
     let mut prefixes = BTreeSet::new();
@@ -234,8 +226,39 @@ fn the_stamp_changes_with_any_record() {
     let b = [packet(0, "alpha gamma")];
     let stamp_of = |p: &[PacketSearch]| {
         let refs: Vec<&PacketSearch> = p.iter().collect();
-        json(&index(&refs, SHARD, GROUP_ITEMS), "_search/meta.json")["stamp"].clone()
+        json(
+            &index(&refs, SHARD, GROUP_PACKETS, &mut Cache::default()),
+            "_search/meta.json",
+        )["stamp"]
+            .clone()
     };
     assert_ne!(stamp_of(&a), stamp_of(&b));
     assert_eq!(stamp_of(&a), stamp_of(&a));
+}
+
+#[test]
+fn groups_kept_in_the_cache_give_the_files_of_a_fresh_index() {
+    let texts: Vec<String> = (0..9)
+        .map(|n| format!("alpha beta{n} gamma delta{}", n % 3))
+        .collect();
+    let mut packets: Vec<PacketSearch> = texts
+        .iter()
+        .enumerate()
+        .map(|(n, t)| packet(n, t))
+        .collect();
+    let mut cache = Cache::default();
+    let refs: Vec<&PacketSearch> = packets.iter().collect();
+    index(&refs, 100, 4, &mut cache);
+    // One packet edited (more items, new words), then one removed.
+    packets[5] = packet(
+        5,
+        "alpha omega beta5 and more words here six of them at least",
+    );
+    let refs: Vec<&PacketSearch> = packets.iter().collect();
+    let kept = index(&refs, 100, 4, &mut cache);
+    assert_eq!(kept, index(&refs, 100, 4, &mut Cache::default()));
+    packets.remove(1);
+    let refs: Vec<&PacketSearch> = packets.iter().collect();
+    let kept = index(&refs, 100, 4, &mut cache);
+    assert_eq!(kept, index(&refs, 100, 4, &mut Cache::default()));
 }

@@ -2,12 +2,13 @@
 //!
 //! A shard holds the words starting with its key. One that would be over the size limit (its
 //! packet sets, or its items in any one group) is split by one more character instead: it then
-//! keeps only the word equal to its key, and under `"*"` the sets of every word that starts
-//! with the key (packets in `w/<k>.json`, items in each `w/<k>-<g>.json`), so that a query word
-//! equal to the key needs no other shard.
+//! keeps only the word equal to its key, and under `"*"` the union of the sets of every word
+//! that starts with the key (packets in `w/<k>.json`, items in each `w/<k>-<g>.json`), so that
+//! a query word equal to the key needs no other shard.
 
 use base64::Engine;
 
+use super::search_index::GroupWord;
 use super::search_text::LONGEST;
 
 /// The first `n` characters of `w`.
@@ -18,17 +19,26 @@ pub(crate) fn prefix(w: &str, n: usize) -> &str {
 /// A set of numbers (ascending) as written: a list of distances or a base64 bitmap of `size`
 /// bits, whichever is shorter.
 pub(crate) fn set_json(set: &[u32], size: usize) -> String {
-    let mut list = String::from("[");
+    use std::fmt::Write as _;
     let mut last = 0;
-    for (i, &n) in set.iter().enumerate() {
-        if i > 0 {
-            list.push(',');
-        }
-        list.push_str(&(n - last).to_string());
+    let mut long = 1 + set.len();
+    for &n in set {
+        long += (n - last).checked_ilog10().unwrap_or(0) as usize + 1;
         last = n;
     }
-    list.push(']');
-    if list.len() <= size.div_ceil(8).div_ceil(3) * 4 + 2 {
+    if long <= size.div_ceil(8).div_ceil(3) * 4 + 2 {
+        let mut list = String::with_capacity(long);
+        list.push('[');
+        let mut last = 0;
+        for (i, &n) in set.iter().enumerate() {
+            if i > 0 {
+                list.push(',');
+            }
+            // Writing into a String cannot fail.
+            let _ = write!(list, "{}", n - last);
+            last = n;
+        }
+        list.push(']');
         return list;
     }
     let mut bits = vec![0u8; size.div_ceil(8)];
@@ -43,8 +53,9 @@ pub(crate) fn set_json(set: &[u32], size: usize) -> String {
     )
 }
 
-/// The packets and items holding a word (all ascending, items numbered across the site).
-#[derive(Default)]
+/// The packets and items holding a word in one group (ascending; packets numbered across the
+/// site, items from the group's first item).
+#[derive(Debug, Default)]
 pub(crate) struct Sets {
     /// The packets holding it.
     pub(crate) packets: Vec<u32>,
@@ -54,77 +65,58 @@ pub(crate) struct Sets {
     pub(crate) title: Vec<u32>,
 }
 
-impl Sets {
-    /// The union of `sets`.
-    fn union<'a>(sets: impl Iterator<Item = &'a Sets>) -> Sets {
-        let mut u = Sets::default();
-        for s in sets {
-            u.packets.extend_from_slice(&s.packets);
-            u.all.extend_from_slice(&s.all);
-            u.title.extend_from_slice(&s.title);
-        }
-        for v in [&mut u.packets, &mut u.all, &mut u.title] {
-            v.sort_unstable();
-            v.dedup();
-        }
-        u
-    }
-
-    /// Its packet set as written, and per group holding it, `[<items>,<title items>]`
-    /// numbered from the group's first item (`first_items`: each group's first item, then the
-    /// number of items).
-    fn json(&self, packets: usize, first_items: &[u32]) -> (String, Vec<(usize, String)>) {
-        let mut parts = Vec::new();
-        for (g, w) in first_items.windows(2).enumerate() {
-            let within = |v: &[u32]| {
-                let a = v.partition_point(|&n| n < w[0]);
-                let b = v.partition_point(|&n| n < w[1]);
-                v[a..b].iter().map(|n| n - w[0]).collect::<Vec<u32>>()
-            };
-            let all = within(&self.all);
-            if all.is_empty() {
-                continue;
+/// The union of `sets` (numbers below `size`), ascending.
+fn union<'a>(sets: impl Iterator<Item = &'a [u32]>, size: usize) -> Vec<u32> {
+    let mut bits = vec![0u64; size.div_ceil(64)];
+    for set in sets {
+        for &n in set {
+            if let Some(w) = bits.get_mut(n as usize / 64) {
+                *w |= 1 << (n % 64);
             }
-            let size = (w[1] - w[0]) as usize;
-            let json = format!(
-                "[{},{}]",
-                set_json(&all, size),
-                set_json(&within(&self.title), size)
-            );
-            parts.push((g, json));
         }
-        (set_json(&self.packets, packets), parts)
     }
+    let mut out = Vec::new();
+    for (i, mut w) in bits.into_iter().enumerate() {
+        while w != 0 {
+            out.push(i as u32 * 64 + w.trailing_zeros());
+            w &= w - 1;
+        }
+    }
+    out
 }
 
-/// A word and its entries as written in shards.
+/// A word of the site and its entries as written in shards.
 pub(crate) struct Word<'a> {
     /// The word.
     pub(crate) text: &'a str,
-    /// Its sets.
-    sets: &'a Sets,
     /// `"word":<packets>`.
     packets: String,
-    /// Per group holding it: `"word":[<items>,<title items>]`.
-    parts: Vec<(usize, String)>,
+    /// Per group holding it: the group and the word there.
+    parts: Vec<(usize, &'a GroupWord)>,
 }
 
 impl<'a> Word<'a> {
-    /// `text` with `sets`, on a site of `packets` packets in groups starting at `first_items`.
-    pub(crate) fn new(text: &'a str, sets: &'a Sets, packets: usize, first_items: &[u32]) -> Self {
+    /// `text`, held in the groups of `parts` (in group order), on a site of `packets` packets.
+    pub(crate) fn new(text: &'a str, parts: Vec<(usize, &'a GroupWord)>, packets: usize) -> Self {
+        let set: Vec<u32> = parts
+            .iter()
+            .flat_map(|(_, w)| w.sets.packets.iter().copied())
+            .collect();
         // A word is letters and digits only: nothing to escape, but say so with serde.
         let key = serde_json::to_string(text).unwrap_or_default();
-        let (p, parts) = sets.json(packets, first_items);
         Word {
             text,
-            sets,
-            packets: format!("{key}:{p}"),
-            parts: parts
-                .into_iter()
-                .map(|(g, j)| (g, format!("{key}:{j}")))
-                .collect(),
+            packets: format!("{key}:{}", set_json(&set, packets)),
+            parts,
         }
     }
+}
+
+/// The words of `ws` in group `g`.
+fn in_group<'a>(ws: &[&Word<'a>], g: usize) -> Vec<&'a GroupWord> {
+    ws.iter()
+        .flat_map(|w| w.parts.iter().filter(|p| p.0 == g).map(|p| p.1))
+        .collect()
 }
 
 /// The shards being made.
@@ -133,8 +125,8 @@ pub(crate) struct Shards<'g> {
     limit: usize,
     /// Packets on the site.
     packets: usize,
-    /// Each group's first item, then the number of items.
-    first_items: &'g [u32],
+    /// Items in each group.
+    group_items: &'g [u32],
     /// Each shard's key, in shard number order.
     pub(crate) keys: Vec<String>,
     /// The keys that were split.
@@ -145,44 +137,50 @@ pub(crate) struct Shards<'g> {
 
 impl<'g> Shards<'g> {
     /// No shards yet.
-    pub(crate) fn new(limit: usize, packets: usize, first_items: &'g [u32]) -> Self {
+    pub(crate) fn new(limit: usize, packets: usize, group_items: &'g [u32]) -> Self {
         Shards {
             limit,
             packets,
-            first_items,
+            group_items,
             keys: Vec::new(),
             split: Vec::new(),
             files: Vec::new(),
         }
     }
 
-    /// Writes shard number `k` holding `words` (and `star`, the sets under `"*"`).
-    fn write(&mut self, words: &[&Word], star: Option<&Sets>) {
+    /// Writes the files of the newest shard, holding `words`, with `"*"` (the sets of every
+    /// word of `star`) when it was split.
+    fn write(&mut self, words: &[&Word], star: Option<&[&Word]>) {
         let k = self.keys.len() - 1;
-        let star = star.map(|s| s.json(self.packets, self.first_items));
-        let head = |s: &Option<String>| s.as_ref().map_or(String::new(), |s| format!("\"*\":{s},"));
+        let head = |s: Option<String>| s.map_or(String::new(), |s| format!("\"*\":{s},"));
+        let packets = star.map(|ws| {
+            let sets = ws
+                .iter()
+                .flat_map(|w| w.parts.iter().map(|p| &p.1.sets.packets[..]));
+            set_json(&union(sets, self.packets), self.packets)
+        });
         let list: Vec<&str> = words.iter().map(|w| w.packets.as_str()).collect();
-        let p = star.as_ref().map(|s| s.0.clone());
         self.files.push((
             k.to_string(),
-            format!("{{{}\"w\":{{{}}}}}", head(&p), list.join(",")),
+            format!("{{{}\"w\":{{{}}}}}", head(packets), list.join(",")),
         ));
-        let groups = self.first_items.len().saturating_sub(1);
-        for g in 0..groups {
-            let list: Vec<&str> = words
-                .iter()
-                .flat_map(|w| w.parts.iter().filter(|p| p.0 == g))
-                .map(|p| p.1.as_str())
-                .collect();
-            let s = star
-                .as_ref()
-                .and_then(|s| s.1.iter().find(|p| p.0 == g).map(|p| p.1.clone()));
-            if list.is_empty() && s.is_none() {
+        for (g, &items) in self.group_items.iter().enumerate() {
+            let list: Vec<&str> = in_group(words, g).iter().map(|w| w.part.as_str()).collect();
+            let star = star
+                .map(|ws| in_group(ws, g))
+                .filter(|s| !s.is_empty())
+                .map(|s| {
+                    let size = items as usize;
+                    let all = union(s.iter().map(|w| &w.sets.all[..]), size);
+                    let title = union(s.iter().map(|w| &w.sets.title[..]), size);
+                    format!("[{},{}]", set_json(&all, size), set_json(&title, size))
+                });
+            if list.is_empty() && star.is_none() {
                 continue;
             }
             self.files.push((
                 format!("{k}-{g}"),
-                format!("{{{}\"w\":{{{}}}}}", head(&s), list.join(",")),
+                format!("{{{}\"w\":{{{}}}}}", head(star), list.join(",")),
             ));
         }
     }
@@ -190,12 +188,12 @@ impl<'g> Shards<'g> {
     /// The largest file the shard of `words` would have: its packet sets or its items in one
     /// group.
     fn size(&self, words: &[&Word]) -> usize {
-        let mut per_group = vec![0; self.first_items.len()];
+        let mut per_group = vec![0; self.group_items.len()];
         let mut packets = 0;
         for w in words {
             packets += w.packets.len() + 1;
-            for (g, j) in &w.parts {
-                per_group[*g] += j.len() + 1;
+            for (g, p) in &w.parts {
+                per_group[*g] += p.part.len() + 1;
             }
         }
         per_group.into_iter().max().unwrap_or(0).max(packets)
@@ -211,8 +209,7 @@ impl<'g> Shards<'g> {
         }
         self.split.push(key.to_string());
         let own: Vec<&Word> = words.iter().copied().filter(|w| w.text == key).collect();
-        let star = Sets::union(words.iter().map(|w| w.sets));
-        self.write(&own, Some(&star));
+        self.write(&own, Some(words));
         let longer: Vec<&Word> = words.iter().copied().filter(|w| w.text != key).collect();
         let mut start = 0;
         while start < longer.len() {

@@ -194,10 +194,11 @@ pub(crate) fn index(
         Out::SearchIndex.file("", ""),
         Content::Bytes(meta.to_string().into_bytes()),
     );
+    // Shared: the site's files are gathered from their parts after every update.
     for (id, json) in shards.files {
         files.insert(
             Out::SearchShard.file("", &id),
-            Content::Bytes(json.into_bytes()),
+            Content::Shared(json.into_bytes().into()),
         );
     }
     for (n, p) in packets.iter().enumerate() {

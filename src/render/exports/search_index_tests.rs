@@ -104,7 +104,10 @@ fn lookup(files: &Files, t: &str) -> [BTreeSet<u32>; 3] {
     }
     for (g, &first_packet) in groups.iter().enumerate() {
         let first: u32 = items[..first_packet].iter().sum();
-        let Some(Content::Bytes(b)) = files.get(&format!("_search/w/{k}-{g}.json")) else {
+        let Some(b) = files
+            .get(&format!("_search/w/{k}-{g}.json"))
+            .and_then(Content::data)
+        else {
             continue;
         };
         for v in matching(&serde_json::from_slice(b).unwrap()) {
@@ -201,7 +204,7 @@ fn every_prefix_of_every_word_finds_exactly_its_items_through_split_shards() {
     }
     // Every shard and part within bounds; every packet's records there.
     for (path, c) in &files {
-        if let (true, Content::Bytes(b)) = (path.starts_with("_search/w/"), c) {
+        if let (true, Some(b)) = (path.starts_with("_search/w/"), c.data()) {
             assert!(b.len() <= 600 + 64, "{path}: {}", b.len());
         }
     }

@@ -8,8 +8,8 @@
 //! | `atom.xml` | `<root>atom.xml` | template `atom.xml` | `site`, `packets`, `updated` | no |
 //! | `sitemap.xml` | `<root>sitemap.xml` | template `sitemap.xml` | `site`, `entries` | no |
 //! | `_search/meta.json` | `<root>_search/meta.json` | `search_index::files` | every packet's `search::entries` | no |
-//! | `_search/w/<id>.json` | `<root>_search/w/<id>.json` | `search_index::files` | every packet's words; `<id>`: shard number | no |
-//! | `_search/p/<id>.json` | `<root>_search/p/<id>.json` | `search::entries` | one packet's records; `<id>`: packet number | no |
+//! | `_search/w/<id>.json` | `<root>_search/w/<id>.json` | `search_index::files` | every packet's words; `<id>`: shard, or shard-group | no |
+//! | `_search/p/<id>.json` | `<root>_search/p/<id>.json` | `search::entries` | 12 records of a packet; `<id>`: packet-chunk | no |
 //! | `highlight.css` | `<root>highlight.css` | syntect, when an article has code | `highlight_theme` of brief.yaml | no |
 //! | `.nojekyll` | `<root>.nojekyll` | an empty file | nothing | no |
 //! | `style.css` | `<root>style.css` | copied from the theme | the theme's `static/style.css` | no |
@@ -152,8 +152,8 @@ pub const TABLE: [Row; 25] = [
     row(Out::Feed, "atom.xml", T("atom.xml"), "`site`, `packets`, `updated`", false),
     row(Out::Sitemap, "sitemap.xml", T("sitemap.xml"), "`site`, `entries`", false),
     row(Out::SearchIndex, "_search/meta.json", P("`search_index::files`"), "every packet's `search::entries`", false),
-    row(Out::SearchShard, "_search/w/<id>.json", P("`search_index::files`"), "every packet's words; `<id>`: shard number", false),
-    row(Out::SearchRecords, "_search/p/<id>.json", P("`search::entries`"), "one packet's records; `<id>`: packet number", false),
+    row(Out::SearchShard, "_search/w/<id>.json", P("`search_index::files`"), "every packet's words; `<id>`: shard, or shard-group", false),
+    row(Out::SearchRecords, "_search/p/<id>.json", P("`search::entries`"), "12 records of a packet; `<id>`: packet-chunk", false),
     row(Out::Highlight, "highlight.css", P("syntect, when an article has code"), "`highlight_theme` of brief.yaml", false),
     row(Out::NoJekyll, ".nojekyll", P("an empty file"), "nothing", false),
     row(Out::Stylesheet, "style.css", P(THEME), "the theme's `static/style.css`", false),

@@ -25,7 +25,7 @@ use crate::render::meta::plain_text;
 use crate::render::pictures::fit::shorten;
 use crate::render::views::PacketView;
 
-use super::search_text::{indexed, tokens};
+use super::search_text::{fold, indexed, words};
 
 /// Longest `x`, in characters.
 const TEXT: usize = 600;
@@ -160,16 +160,26 @@ pub fn entries(p: &Packet, v: &PacketView) -> PacketSearch {
     packet_search(&v.title, &v.urls.overview, &items)
 }
 
+/// The indexed words of `folded`.
+fn listed(folded: &str) -> impl Iterator<Item = &str> {
+    words(folded).filter(|w| indexed(w))
+}
+
 /// The records and words of a packet titled `title` at `url`, with `items`.
 pub(crate) fn packet_search(title: &str, url: &str, items: &[Entry]) -> PacketSearch {
-    let listed = |s: &str| tokens(s).into_iter().filter(|w| indexed(w));
-    let everywhere: Vec<String> = listed(title).collect();
-    let mut pairs: Vec<(String, u32)> = Vec::new();
-    for (n, e) in items.iter().enumerate() {
+    // Every field folded once; the words are slices of these.
+    let folded: Vec<[String; 3]> = items
+        .iter()
+        .map(|e| [fold(&e.t), fold(&e.d), fold(&e.x)])
+        .collect();
+    let folded_title = fold(title);
+    let everywhere: Vec<&str> = listed(&folded_title).collect();
+    let mut pairs: Vec<(&str, u32)> = Vec::new();
+    for (n, [t, d, x]) in folded.iter().enumerate() {
         let n = n as u32 * 2;
-        pairs.extend(listed(&e.t).map(|w| (w, n + 1)));
-        let rest = listed(&e.d).chain(listed(&e.x));
-        pairs.extend(rest.chain(everywhere.iter().cloned()).map(|w| (w, n)));
+        pairs.extend(listed(t).map(|w| (w, n + 1)));
+        let rest = listed(d).chain(listed(x)).chain(everywhere.iter().copied());
+        pairs.extend(rest.map(|w| (w, n)));
     }
     // Sorted by word then entry; of an item's entries for one word, the title's (odd) one is
     // kept.
@@ -197,6 +207,10 @@ pub(crate) fn packet_search(title: &str, url: &str, items: &[Entry]) -> PacketSe
     if !pairs.is_empty() {
         out.ends.push(out.entries.len() as u32);
     }
+    // Kept for the whole run (serve updates the index from them): without growth slack.
+    out.words.shrink_to_fit();
+    out.ends.shrink_to_fit();
+    out.entries.shrink_to_fit();
     out.chunks = items
         .chunks(CHUNK)
         .map(|i| {

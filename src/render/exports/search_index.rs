@@ -85,7 +85,11 @@ fn group_index(packets: &[&PacketSearch], first: u32) -> GroupIndex {
     }
     let mut words: Vec<GroupWord> = sets
         .into_iter()
-        .map(|(w, sets)| {
+        .map(|(w, mut sets)| {
+            // Kept until the group changes: without the slack of their growth.
+            for v in [&mut sets.packets, &mut sets.all, &mut sets.title] {
+                v.shrink_to_fit();
+            }
             // A word is letters and digits only: nothing to escape, but say so with serde.
             let key = serde_json::to_string(w).unwrap_or_default();
             let part = format!(

@@ -2,7 +2,7 @@
 //! search.js` does exactly the same to a query and to the records it reads (`fold`, `tokens`,
 //! `indexed`); `search_text_tests` and the browser test check both against one fixture.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfd_quick};
 
 /// Longest word indexed, in characters (longer ones are left out on both sides).
 pub const LONGEST: usize = 40;
@@ -10,10 +10,17 @@ pub const LONGEST: usize = 40;
 /// `s` lowercased with its diacritics removed (canonical decomposition, then the combining
 /// marks U+0300–U+036F dropped), as `fold` in search.js.
 pub fn fold(s: &str) -> String {
-    let bare: String = s
-        .nfd()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .collect();
+    // ASCII is its own decomposition and has no combining marks.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mark = |c: &char| ('\u{300}'..='\u{36f}').contains(c);
+    // Most text is already decomposed (curly quotes, dashes): then only the marks go.
+    let bare: String = if is_nfd_quick(s.chars()) == IsNormalized::Yes {
+        s.chars().filter(|c| !mark(c)).collect()
+    } else {
+        s.nfd().filter(|c| !mark(c)).collect()
+    };
     bare.to_lowercase()
 }
 
@@ -43,27 +50,35 @@ pub fn indexed(w: &str) -> bool {
 /// The words of `s`, in order (repeats kept): folded, split at every character that is not a
 /// letter or digit and around every ideograph, without those over [`LONGEST`] characters.
 pub fn tokens(s: &str) -> Vec<String> {
-    let folded = fold(s);
-    let mut out = Vec::new();
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut Vec<String>| {
-        if !word.is_empty() && word.chars().count() <= LONGEST {
-            out.push(std::mem::take(word));
+    words(&fold(s)).map(str::to_string).collect()
+}
+
+/// The words of `folded` (already [`fold`]ed), as [`tokens`] gives them.
+pub fn words(folded: &str) -> impl Iterator<Item = &str> {
+    let mut rest = folded.char_indices().peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let (start, c) = rest.next()?;
+            if ideograph(c) {
+                return Some(&folded[start..start + c.len_utf8()]);
+            }
+            if !word_char(c) {
+                continue;
+            }
+            let mut end = start + c.len_utf8();
+            while let Some(&(i, c)) = rest.peek() {
+                if ideograph(c) || !word_char(c) {
+                    break;
+                }
+                end = i + c.len_utf8();
+                rest.next();
+            }
+            let w = &folded[start..end];
+            if w.chars().count() <= LONGEST {
+                return Some(w);
+            }
         }
-        word.clear();
-    };
-    for c in folded.chars() {
-        if ideograph(c) {
-            flush(&mut word, &mut out);
-            out.push(c.to_string());
-        } else if word_char(c) {
-            word.push(c);
-        } else {
-            flush(&mut word, &mut out);
-        }
-    }
-    flush(&mut word, &mut out);
-    out
+    })
 }
 
 #[cfg(test)]

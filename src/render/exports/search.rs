@@ -74,7 +74,7 @@ pub struct PacketSearch {
     /// the item's title, `item * 2` where it is elsewhere in the item (or in the packet's
     /// title, which every item counts as its own).
     entries: Vec<u32>,
-    /// A hash of all the above ([`fnv`]), from which the index's stamp is made.
+    /// A hash of all the above (64-bit FNV-1a), from which the index's stamp is made.
     pub hash: u64,
 }
 

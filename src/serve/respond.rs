@@ -94,9 +94,9 @@ fn file(app: &App, key: &str) -> Response {
         None => (StatusCode::NOT_FOUND, not_found.as_str()),
     };
     // The snapshot holds every byte in memory: nothing is read from disk at request time.
-    let bytes = match served.snapshot.get(key) {
-        Some(c @ (Content::Bytes(_) | Content::Shared(_))) => c.data().unwrap_or_default().to_vec(),
-        Some(Content::Copy(_)) | None => {
+    let bytes = match served.snapshot.get(key).and_then(Content::data) {
+        Some(b) => b.to_vec(),
+        None => {
             return (
                 StatusCode::NOT_FOUND,
                 "not found (the site has not been built yet)\n",

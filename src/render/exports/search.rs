@@ -2,7 +2,7 @@
 //! by [`super::search_index`]; `themes/default/static/search.js` reads them).
 //!
 //! Each packet contributes its events, questions, actors and article blocks ([`entries`]): its
-//! records, written as `_search/p/<packet number>.json`,
+//! records, written [`CHUNK`] to a file as `_search/p/<packet number>-<chunk>.json`,
 //!
 //! ```json
 //! {"i": [{"d": "12 February 2025", "k": "event", "t": "title", "u": "/repo/us-ukraine/timeline/#event-…",

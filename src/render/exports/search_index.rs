@@ -35,7 +35,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::search::{CHUNK, FNV_START, PacketSearch, fnv};
-use super::search_shards::{Sets, Shards, Word, prefix, set_json};
+use super::search_shards::{GroupWord, Sets, Shards, Word, json_key, prefix, set_json};
 use crate::render::pages::Out;
 use crate::render::{Content, Files};
 
@@ -53,17 +53,6 @@ pub(crate) struct GroupIndex {
     pub(crate) items: u32,
     /// Its words.
     pub(crate) words: Vec<GroupWord>,
-}
-
-/// A word of a group.
-#[derive(Debug)]
-pub(crate) struct GroupWord {
-    /// The word.
-    pub(crate) text: Box<str>,
-    /// Its packets and items in the group.
-    pub(crate) sets: Sets,
-    /// `"word":[<items>,<title items>]`.
-    pub(crate) part: String,
 }
 
 /// The index of the group of `packets`, the first of which is packet `first`.
@@ -90,10 +79,9 @@ fn group_index(packets: &[&PacketSearch], first: u32) -> GroupIndex {
             for v in [&mut sets.packets, &mut sets.all, &mut sets.title] {
                 v.shrink_to_fit();
             }
-            // A word is letters and digits only: nothing to escape, but say so with serde.
-            let key = serde_json::to_string(w).unwrap_or_default();
             let part = format!(
-                "{key}:[{},{}]",
+                "{}:[{},{}]",
+                json_key(w),
                 set_json(&sets.all, item as usize),
                 set_json(&sets.title, item as usize)
             );

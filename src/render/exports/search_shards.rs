@@ -8,7 +8,6 @@
 
 use base64::Engine;
 
-use super::search_index::GroupWord;
 use super::search_text::LONGEST;
 
 /// The first `n` characters of `w`.
@@ -85,6 +84,23 @@ fn union<'a>(sets: impl Iterator<Item = &'a [u32]>, size: usize) -> Vec<u32> {
     out
 }
 
+/// A word of one group (see `search_index::GroupIndex`).
+#[derive(Debug)]
+pub(crate) struct GroupWord {
+    /// The word.
+    pub(crate) text: Box<str>,
+    /// Its packets and items in the group.
+    pub(crate) sets: Sets,
+    /// `"word":[<items>,<title items>]`.
+    pub(crate) part: String,
+}
+
+/// `word` as a JSON object key (a word is letters and digits only, so nothing is escaped, but
+/// serde says so).
+pub(crate) fn json_key(word: &str) -> String {
+    serde_json::to_string(word).unwrap_or_default()
+}
+
 /// A word of the site and its entries as written in shards.
 pub(crate) struct Word<'a> {
     /// The word.
@@ -102,11 +118,9 @@ impl<'a> Word<'a> {
             .iter()
             .flat_map(|(_, w)| w.sets.packets.iter().copied())
             .collect();
-        // A word is letters and digits only: nothing to escape, but say so with serde.
-        let key = serde_json::to_string(text).unwrap_or_default();
         Word {
             text,
-            packets: format!("{key}:{}", set_json(&set, packets)),
+            packets: format!("{}:{}", json_key(text), set_json(&set, packets)),
             parts,
         }
     }

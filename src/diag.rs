@@ -12,7 +12,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 /// How bad a problem is: errors fail the build, warnings do not (unless `--deny-warnings`),
 /// notes only tell what was not checked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// Fails the run.
     Error,
@@ -24,7 +24,7 @@ pub enum Severity {
 
 /// What a diagnostic is about, for the code that drops follow-on diagnostics: it matches on
 /// this, never on the message, which is for people only. Most diagnostics are [`Kind::Other`].
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum Kind {
     /// Anything not listed below.
     #[default]
@@ -45,7 +45,7 @@ pub enum Kind {
 }
 
 /// One located content problem.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
@@ -179,6 +179,11 @@ impl Diagnostics {
         self.items
     }
 
+    /// The problems, unsorted, by reference.
+    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+        self.items.iter()
+    }
+
     /// Number of errors.
     pub fn error_count(&self) -> usize {
         self.items
@@ -217,10 +222,27 @@ impl Diagnostics {
         self.render_with(color, |file| source_text(&root.join(file)))
     }
 
+    /// [`Diagnostics::render`] of only the problems `show` selects (the files of the others
+    /// are not even read); the summary line still counts them all. `serve` uses it to print
+    /// only the warnings it has not printed before.
+    pub fn render_only(
+        &self,
+        root: &Path,
+        color: bool,
+        show: impl Fn(&Diagnostic) -> bool,
+    ) -> String {
+        self.render_selected(color, show, |file| source_text(&root.join(file)))
+    }
+
     /// [`Diagnostics::render`] with the files' texts from `read` (by project-relative path).
-    pub fn render_with(
+    pub fn render_with(&self, color: bool, read: impl FnMut(&Path) -> Option<String>) -> String {
+        self.render_selected(color, |_| true, read)
+    }
+
+    fn render_selected(
         &self,
         color: bool,
+        show: impl Fn(&Diagnostic) -> bool,
         mut read: impl FnMut(&Path) -> Option<String>,
     ) -> String {
         let renderer = if color {
@@ -230,7 +252,7 @@ impl Diagnostics {
         };
         let mut sources: HashMap<&Path, Option<String>> = HashMap::new();
         let mut out = String::new();
-        for d in self.sorted() {
+        for d in self.sorted().into_iter().filter(|d| show(d)) {
             let text = sources
                 .entry(d.file.as_path())
                 .or_insert_with(|| read(&d.file));
@@ -299,7 +321,7 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, text: Option<&str>) -> String
         _ => {
             let origin = annotate_snippets::Origin::path(path.as_str());
             let origin = if d.line > 0 {
-                origin.line(d.line).char_column(d.col.saturating_sub(1))
+                origin.line(d.line).char_column(d.col)
             } else {
                 origin
             };

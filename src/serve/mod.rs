@@ -11,6 +11,7 @@
 pub mod conn;
 pub mod http;
 mod respond;
+mod shown;
 mod watch;
 
 use std::net::{IpAddr, SocketAddr};
@@ -26,6 +27,7 @@ use tokio::sync::broadcast;
 use crate::diag::Diagnostics;
 use crate::pipeline::{Change, Memory, Progress, Project, Snapshot};
 use crate::validate::Overrides;
+use shown::Shown;
 
 /// Options of `brief serve`.
 #[derive(Debug, Clone)]
@@ -106,7 +108,8 @@ async fn run(opts: ServeOptions) -> Result<()> {
     let mut project = Project::new(&opts.root, ov);
     let start = Instant::now();
     let diags = update(&mut project, &Change::All);
-    let error = report(&diags, &opts, start);
+    let mut shown = Shown::default();
+    let error = shown.report(&diags, &opts, start);
     let (tx, _) = broadcast::channel(64);
     let app = Arc::new(App {
         run: respond::run_id(),
@@ -136,7 +139,8 @@ async fn run(opts: ServeOptions) -> Result<()> {
     let watch_opts = opts.clone();
     if let Some(watching) = watching {
         std::thread::spawn(move || {
-            watching.run(|change| rebuild(&watch_app, &mut project, &watch_opts, change))
+            watching
+                .run(|change| rebuild(&watch_app, &mut project, &watch_opts, &mut shown, change))
         });
     }
 
@@ -147,12 +151,18 @@ async fn run(opts: ServeOptions) -> Result<()> {
 }
 
 /// Applies one change and tells the pages. Panics in the rebuild are caught and reported.
-fn rebuild(app: &App, project: &mut Project, opts: &ServeOptions, change: Change) {
+fn rebuild(
+    app: &App,
+    project: &mut Project,
+    opts: &ServeOptions,
+    shown: &mut Shown,
+    change: Change,
+) {
     let start = Instant::now();
     let result = catch_unwind(AssertUnwindSafe(|| update(project, &change)));
     let (error, snapshot) = match result {
         Ok(diags) => {
-            let error = report(&diags, opts, start);
+            let error = shown.report(&diags, opts, start);
             // A failed rebuild keeps the last good site served.
             let last = app
                 .served
@@ -225,21 +235,6 @@ fn update(project: &mut Project, change: &Change) -> Diagnostics {
     // Keeping files in memory never fails to write; unreadable files are diagnostics.
     let _ = project.update(change, &memory, &Progress::default());
     project.diagnostics()
-}
-
-/// Prints the outcome of a build; returns the overlay text when it failed.
-fn report(diags: &Diagnostics, opts: &ServeOptions, start: Instant) -> Option<String> {
-    let text = diags.render(&opts.root, opts.color);
-    if !text.is_empty() {
-        eprint!("{text}");
-    }
-    if diags.has_errors() {
-        eprintln!("build failed: still serving the last good site");
-        Some(diags.render(&opts.root, false))
-    } else {
-        eprintln!("built in {:.0} ms", start.elapsed().as_secs_f64() * 1000.0);
-        None
-    }
 }
 
 /// How two sites differ, as a reader would see it.

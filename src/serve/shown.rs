@@ -103,7 +103,7 @@ mod tests {
         let third = shown.terminal(&diags(&[old.clone(), error.clone()]), root, false);
         assert!(third.contains("an error") && !third.contains("old warning"));
         assert!(third.contains("(1 of the warnings not shown again: it was printed"));
-        let fourth = shown.terminal(&diags(&[other.clone()]), root, false);
+        let fourth = shown.terminal(&diags(std::slice::from_ref(&other)), root, false);
         assert!(fourth.contains("other warning") && !fourth.contains("not shown again"));
     }
 

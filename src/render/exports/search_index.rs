@@ -35,7 +35,9 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::search::{CHUNK, FNV_START, PacketSearch, fnv};
-use super::search_shards::{GroupWord, Sets, Shards, Word, json_key, prefix, set_json};
+use super::search_shards::{
+    GroupIndex, GroupWord, Parts, Sets, Shards, Word, json_key, prefix, set_json,
+};
 use crate::render::pages::Out;
 use crate::render::{Content, Files};
 
@@ -44,16 +46,6 @@ pub const GROUP_PACKETS: usize = 128;
 
 /// Largest shard (or shard part), in bytes, before it is split.
 pub const SHARD: usize = 12 * 1024;
-
-/// One group's words, sorted, each with its sets (packets numbered across the site, items
-/// from the group's first item) and its part as written.
-#[derive(Debug)]
-pub(crate) struct GroupIndex {
-    /// Items in the group.
-    pub(crate) items: u32,
-    /// Its words.
-    pub(crate) words: Vec<GroupWord>,
-}
 
 /// The index of the group of `packets`, the first of which is packet `first`.
 fn group_index(packets: &[&PacketSearch], first: u32) -> GroupIndex {
@@ -96,11 +88,14 @@ fn group_index(packets: &[&PacketSearch], first: u32) -> GroupIndex {
     GroupIndex { items: item, words }
 }
 
-/// Each group's index as last made, with the hashes of its packets.
+/// Each group's index as last made, with the hashes of its packets, and each shard's part of
+/// each group as last written.
 #[derive(Debug, Default)]
 pub struct Cache {
     /// Per group: its packets' hashes and its index.
     groups: Vec<(Vec<u64>, Arc<GroupIndex>)>,
+    /// The shards' parts (`w/<k>-<g>.json`), taken again while their group is the same.
+    parts: Parts,
 }
 
 /// The index's stamp: a hash of the packets' hashes (every file of the index follows from
@@ -163,8 +158,7 @@ pub(crate) fn index(
         start = end;
     }
     let refs: Vec<&Word> = words.iter().collect();
-    let group_items: Vec<u32> = groups.iter().map(|g| g.items).collect();
-    let mut shards = Shards::new(limit, packets.len(), &group_items);
+    let mut shards = Shards::new(limit, packets.len(), &groups, &cache.parts);
     let mut start = 0;
     while start < refs.len() {
         let k = prefix(refs[start].text, 1);
@@ -172,13 +166,15 @@ pub(crate) fn index(
         shards.add(k, 1, &refs[start..end]);
         start = end;
     }
+    let (keys, split, made, parts) = (shards.keys, shards.split, shards.files, shards.parts);
+    cache.parts = parts;
     let meta = serde_json::json!({
         "version": 2,
         "items": packets.iter().map(|p| p.items).collect::<Vec<_>>(),
         "group": group,
         "chunk": CHUNK,
-        "shards": shards.keys,
-        "split": shards.split,
+        "shards": keys,
+        "split": split,
         "stamp": stamp(packets, group),
     });
     let mut files = Files::new();
@@ -187,11 +183,8 @@ pub(crate) fn index(
         Content::Bytes(meta.to_string().into_bytes()),
     );
     // Shared: the site's files are gathered from their parts after every update.
-    for (id, json) in shards.files {
-        files.insert(
-            Out::SearchShard.file("", &id),
-            Content::Shared(json.into_bytes().into()),
-        );
+    for (id, json) in made {
+        files.insert(Out::SearchShard.file("", &id), Content::Shared(json));
     }
     for (n, p) in packets.iter().enumerate() {
         for (c, chunk) in p.chunks.iter().enumerate() {

@@ -251,7 +251,7 @@ fn groups_kept_in_the_cache_give_the_files_of_a_fresh_index() {
         .collect();
     let mut cache = Cache::default();
     let refs: Vec<&PacketSearch> = packets.iter().collect();
-    index(&refs, 100, 4, &mut cache);
+    let first = index(&refs, 100, 4, &mut cache);
     // One packet edited (more items, new words), then one removed.
     packets[5] = packet(
         5,
@@ -260,6 +260,20 @@ fn groups_kept_in_the_cache_give_the_files_of_a_fresh_index() {
     let refs: Vec<&PacketSearch> = packets.iter().collect();
     let kept = index(&refs, 100, 4, &mut cache);
     assert_eq!(kept, index(&refs, 100, 4, &mut Cache::default()));
+    // The parts of groups 0 and 2 were taken again, not made again; group 1's were made.
+    let shared = |path: &str| match (&first[path], &kept[path]) {
+        (Content::Shared(a), Content::Shared(b)) => std::sync::Arc::ptr_eq(a, b),
+        _ => false,
+    };
+    let part = |g: usize| {
+        kept.keys()
+            .filter(|p| p.starts_with("_search/w/") && p.ends_with(&format!("-{g}.json")))
+            .filter(|p| first.contains_key(*p))
+            .collect::<Vec<_>>()
+    };
+    assert!(!part(0).is_empty() && part(0).iter().all(|p| shared(p)));
+    assert!(!part(2).is_empty() && part(2).iter().all(|p| shared(p)));
+    assert!(!part(1).iter().any(|p| shared(p)));
     packets.remove(1);
     let refs: Vec<&PacketSearch> = packets.iter().collect();
     let kept = index(&refs, 100, 4, &mut cache);

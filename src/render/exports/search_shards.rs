@@ -6,6 +6,9 @@
 //! that starts with the key (packets in `w/<k>.json`, items in each `w/<k>-<g>.json`), so that
 //! a query word equal to the key needs no other shard.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use base64::Engine;
 
 use super::search_text::LONGEST;
@@ -84,7 +87,7 @@ fn union<'a>(sets: impl Iterator<Item = &'a [u32]>, size: usize) -> Vec<u32> {
     out
 }
 
-/// A word of one group (see `search_index::GroupIndex`).
+/// A word of one group (see [`GroupIndex`]).
 #[derive(Debug)]
 pub(crate) struct GroupWord {
     /// The word.
@@ -93,6 +96,16 @@ pub(crate) struct GroupWord {
     pub(crate) sets: Sets,
     /// `"word":[<items>,<title items>]`.
     pub(crate) part: String,
+}
+
+/// One group's words, sorted, each with its sets (packets numbered across the site, items
+/// from the group's first item) and its part as written.
+#[derive(Debug)]
+pub(crate) struct GroupIndex {
+    /// Items in the group.
+    pub(crate) items: u32,
+    /// Its words.
+    pub(crate) words: Vec<GroupWord>,
 }
 
 /// `word` as a JSON object key (a word is letters and digits only, so nothing is escaped, but
@@ -133,38 +146,53 @@ fn in_group<'a>(ws: &[&Word<'a>], g: usize) -> Vec<&'a GroupWord> {
         .collect()
 }
 
+/// A shard's part of one group, as written: the group it was made from, and its JSON. It
+/// follows from the shard's key, whether the shard was split, and that group alone.
+pub(crate) type Parts = HashMap<(String, bool, usize), (Arc<GroupIndex>, Arc<[u8]>)>;
+
 /// The shards being made.
 pub(crate) struct Shards<'g> {
     /// Largest shard or part before it is split.
     limit: usize,
     /// Packets on the site.
     packets: usize,
-    /// Items in each group.
-    group_items: &'g [u32],
+    /// The groups.
+    groups: &'g [Arc<GroupIndex>],
+    /// The parts made last time: one is taken again when its group is the same.
+    before: &'g Parts,
+    /// The parts made this time.
+    pub(crate) parts: Parts,
     /// Each shard's key, in shard number order.
     pub(crate) keys: Vec<String>,
     /// The keys that were split.
     pub(crate) split: Vec<String>,
     /// Each file: its id (`<k>` or `<k>-<g>`) and JSON.
-    pub(crate) files: Vec<(String, String)>,
+    pub(crate) files: Vec<(String, Arc<[u8]>)>,
 }
 
 impl<'g> Shards<'g> {
-    /// No shards yet.
-    pub(crate) fn new(limit: usize, packets: usize, group_items: &'g [u32]) -> Self {
+    /// No shards yet; `before`: the parts made last time.
+    pub(crate) fn new(
+        limit: usize,
+        packets: usize,
+        groups: &'g [Arc<GroupIndex>],
+        before: &'g Parts,
+    ) -> Self {
         Shards {
             limit,
             packets,
-            group_items,
+            groups,
+            before,
+            parts: Parts::new(),
             keys: Vec::new(),
             split: Vec::new(),
             files: Vec::new(),
         }
     }
 
-    /// Writes the files of the newest shard, holding `words`, with `"*"` (the sets of every
-    /// word of `star`) when it was split.
-    fn write(&mut self, words: &[&Word], star: Option<&[&Word]>) {
+    /// Writes the files of the newest shard, of key `key`, holding `words`, with `"*"` (the
+    /// sets of every word of `star`) when it was split.
+    fn write(&mut self, key: &str, words: &[&Word], star: Option<&[&Word]>) {
         let k = self.keys.len() - 1;
         let head = |s: Option<String>| s.map_or(String::new(), |s| format!("\"*\":{s},"));
         let packets = star.map(|ws| {
@@ -174,17 +202,21 @@ impl<'g> Shards<'g> {
             set_json(&union(sets, self.packets), self.packets)
         });
         let list: Vec<&str> = words.iter().map(|w| w.packets.as_str()).collect();
-        self.files.push((
-            k.to_string(),
-            format!("{{{}\"w\":{{{}}}}}", head(packets), list.join(",")),
-        ));
-        for (g, &items) in self.group_items.iter().enumerate() {
+        let json = format!("{{{}\"w\":{{{}}}}}", head(packets), list.join(","));
+        self.files.push((k.to_string(), json.into_bytes().into()));
+        for (g, group) in self.groups.iter().enumerate() {
+            let id = (key.to_string(), star.is_some(), g);
+            if let Some(kept) = self.before.get(&id).filter(|p| Arc::ptr_eq(&p.0, group)) {
+                self.files.push((format!("{k}-{g}"), kept.1.clone()));
+                self.parts.insert(id, kept.clone());
+                continue;
+            }
             let list: Vec<&str> = in_group(words, g).iter().map(|w| w.part.as_str()).collect();
             let star = star
                 .map(|ws| in_group(ws, g))
                 .filter(|s| !s.is_empty())
                 .map(|s| {
-                    let size = items as usize;
+                    let size = group.items as usize;
                     let all = union(s.iter().map(|w| &w.sets.all[..]), size);
                     let title = union(s.iter().map(|w| &w.sets.title[..]), size);
                     format!("[{},{}]", set_json(&all, size), set_json(&title, size))
@@ -192,17 +224,18 @@ impl<'g> Shards<'g> {
             if list.is_empty() && star.is_none() {
                 continue;
             }
-            self.files.push((
-                format!("{k}-{g}"),
-                format!("{{{}\"w\":{{{}}}}}", head(star), list.join(",")),
-            ));
+            let json: Arc<[u8]> = format!("{{{}\"w\":{{{}}}}}", head(star), list.join(","))
+                .into_bytes()
+                .into();
+            self.files.push((format!("{k}-{g}"), json.clone()));
+            self.parts.insert(id, (group.clone(), json));
         }
     }
 
     /// The largest file the shard of `words` would have: its packet sets or its items in one
     /// group.
     fn size(&self, words: &[&Word]) -> usize {
-        let mut per_group = vec![0; self.group_items.len()];
+        let mut per_group = vec![0; self.groups.len()];
         let mut packets = 0;
         for w in words {
             packets += w.packets.len() + 1;
@@ -218,12 +251,12 @@ impl<'g> Shards<'g> {
     pub(crate) fn add(&mut self, key: &str, depth: usize, words: &[&Word]) {
         self.keys.push(key.to_string());
         if self.size(words) <= self.limit || depth >= LONGEST || words.len() < 2 {
-            self.write(words, None);
+            self.write(key, words, None);
             return;
         }
         self.split.push(key.to_string());
         let own: Vec<&Word> = words.iter().copied().filter(|w| w.text == key).collect();
-        self.write(&own, Some(words));
+        self.write(key, &own, Some(words));
         let longer: Vec<&Word> = words.iter().copied().filter(|w| w.text != key).collect();
         let mut start = 0;
         while start < longer.len() {

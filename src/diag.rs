@@ -207,7 +207,12 @@ impl Diagnostics {
 
     /// The problems, sorted by file, line, column, then severity and message.
     pub fn sorted(&self) -> Vec<&Diagnostic> {
-        let mut v: Vec<&Diagnostic> = self.items.iter().collect();
+        self.sorted_where(|_| true)
+    }
+
+    /// [`Diagnostics::sorted`] of only the problems `keep` selects.
+    fn sorted_where(&self, keep: impl Fn(&Diagnostic) -> bool) -> Vec<&Diagnostic> {
+        let mut v: Vec<&Diagnostic> = self.items.iter().filter(|d| keep(d)).collect();
         v.sort_by(|a, b| {
             (&a.file, a.line, a.col, a.severity, &a.message)
                 .cmp(&(&b.file, b.line, b.col, b.severity, &b.message))
@@ -252,7 +257,7 @@ impl Diagnostics {
         };
         let mut sources: HashMap<&Path, Option<String>> = HashMap::new();
         let mut out = String::new();
-        for d in self.sorted().into_iter().filter(|d| show(d)) {
+        for d in self.sorted_where(show) {
             let text = sources
                 .entry(d.file.as_path())
                 .or_insert_with(|| read(&d.file));

@@ -11,11 +11,20 @@ use crate::diag::{Diagnostic, Diagnostics, Severity};
 /// warnings not printed by the build before: on a large project, printing (and rendering)
 /// every warning of every packet on each save would bury the few that changed, and took longer
 /// than the rebuild itself (3,000 warnings at 1,000 packets: about 100 ms a save).
+/// Each is kept as its hash: two different warnings with the same 64-bit hash are too unlikely
+/// to matter (one of them would not be printed again), and 3,000 clones cost more.
 #[derive(Debug, Default)]
-pub(super) struct Shown(HashSet<Diagnostic>);
+pub(super) struct Shown(HashSet<u64>);
 
 fn warning(d: &Diagnostic) -> bool {
     d.severity == Severity::Warning
+}
+
+fn hash(d: &Diagnostic) -> u64 {
+    use std::hash::BuildHasher as _;
+    // Fixed keys: the same warning has the same hash in every build of the run.
+    std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default()
+        .hash_one(d)
 }
 
 impl Shown {
@@ -41,16 +50,17 @@ impl Shown {
     fn terminal(&mut self, diags: &Diagnostics, root: &Path, color: bool) -> String {
         let again = diags
             .iter()
-            .filter(|d| warning(d) && self.0.contains(*d))
+            .filter(|d| warning(d) && self.0.contains(&hash(d)))
             .count();
-        let mut text = diags.render_only(root, color, |d| !warning(d) || !self.0.contains(d));
+        let mut text =
+            diags.render_only(root, color, |d| !warning(d) || !self.0.contains(&hash(d)));
         if again > 0 {
             let them = if again == 1 { "it was" } else { "they were" };
             text.push_str(&format!(
                 "({again} of the warnings not shown again: {them} printed above by an earlier build)\n"
             ));
         }
-        self.0 = diags.iter().filter(|d| warning(d)).cloned().collect();
+        self.0 = diags.iter().filter(|d| warning(d)).map(hash).collect();
         text
     }
 }

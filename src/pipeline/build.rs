@@ -102,11 +102,13 @@ pub fn build(
     let (Some(snapshot), Some(staging)) = (project.snapshot(), writer.staging.take()) else {
         return (diags, Ok(None));
     };
-    let result = staging
-        .write(&snapshot.site)
+    let parts = snapshot.site.parts();
+    let result = parts
+        .iter()
+        .try_for_each(|files| staging.write(files))
         .and_then(|()| staging.commit())
         .map(|done| {
-            writer.count(&snapshot.site);
+            parts.iter().for_each(|files| writer.count(files));
             Some(Built {
                 output: done.output,
                 kept: done.kept,

@@ -33,7 +33,7 @@ use crate::validate::{self, Overrides};
 pub use build::{Built, build};
 pub use change::{Change, classify};
 use site::SiteState;
-pub use site::Snapshot;
+pub use site::{SiteFiles, Snapshot};
 
 /// Where each rendered packet's files go.
 pub trait Sink: Sync {

@@ -7,11 +7,49 @@ use std::sync::Arc;
 use crate::diag::Diagnostic;
 use crate::render::{Content, Files, PacketOutput, Renderer, SitePart};
 
+/// The site-level files, in parts, each shared (the same `Arc`) while it does not change:
+/// `serve` replaces only the parts whose input changed, without gathering them into one map.
+/// No path is in two parts.
+#[derive(Debug, Clone, Default)]
+pub struct SiteFiles(Vec<Arc<Files>>);
+
+impl SiteFiles {
+    /// The file at `path`.
+    pub fn get(&self, path: &str) -> Option<&Content> {
+        self.0.iter().find_map(|f| f.get(path))
+    }
+
+    /// Every file, part by part.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Content)> {
+        self.0.iter().flat_map(|f| f.iter())
+    }
+
+    /// The parts.
+    pub fn parts(&self) -> &[Arc<Files>] {
+        &self.0
+    }
+
+    /// The paths of the parts not shared with `other` (at the same place in its parts).
+    pub fn unshared<'a>(&'a self, other: &'a SiteFiles) -> impl Iterator<Item = &'a String> {
+        self.0
+            .iter()
+            .enumerate()
+            .filter(|(i, f)| !other.0.get(*i).is_some_and(|g| Arc::ptr_eq(f, g)))
+            .flat_map(|(_, f)| f.keys())
+    }
+
+    /// `true` when both are made of the same parts (the same `Arc`s): the same files, without
+    /// comparing them.
+    pub fn same(&self, other: &SiteFiles) -> bool {
+        self.0.len() == other.0.len() && self.0.iter().zip(&other.0).all(|(a, b)| Arc::ptr_eq(a, b))
+    }
+}
+
 /// A whole site, shared cheaply: the site-level files plus each packet's files.
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
     /// index, 404, feed, sitemap, search index, statics.
-    pub site: Arc<Files>,
+    pub site: SiteFiles,
     /// Packet slug → its files (paths include the slug).
     pub packets: BTreeMap<String, Arc<Files>>,
     /// Packet slug → the text of its article.md (the preview's Cite control answers from it).
@@ -30,7 +68,11 @@ impl Snapshot {
 
     /// Every file, as a full build writes them.
     pub fn files(&self) -> Files {
-        let mut all = (*self.site).clone();
+        let mut all: Files = self
+            .site
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
         for f in self.packets.values() {
             all.extend(f.iter().map(|(k, v)| (k.clone(), v.clone())));
         }
@@ -46,9 +88,9 @@ pub(super) struct SiteState {
     /// Every rendered packet's output, in slug order, when they were rendered.
     inputs: Vec<Arc<PacketOutput>>,
     /// Each [`SitePart`]'s files, in [`SitePart::ALL`] order (`None`: not rendered, or failed).
-    parts: Vec<Option<Arc<Files>>>,
-    /// All the parts' files together (the same `Arc` while no part changed).
-    pub(super) files: Arc<Files>,
+    parts: Vec<Option<Vec<Arc<Files>>>>,
+    /// All the parts' files together (the same `Arc`s while no part changed).
+    pub(super) files: SiteFiles,
     /// Problems of the last rendering.
     pub(super) diags: Vec<Diagnostic>,
 }
@@ -80,7 +122,7 @@ impl SiteState {
                 None => {
                     changed = true;
                     match renderer.site_part(part, &now) {
-                        Ok(files) => Some(Arc::new(files)),
+                        Ok(files) => Some(files),
                         Err(ds) => {
                             diags.extend(ds);
                             None
@@ -90,11 +132,7 @@ impl SiteState {
             });
         }
         if changed {
-            let mut all = Files::new();
-            for p in parts.iter().flatten() {
-                all.extend(p.iter().map(|(k, v)| (k.clone(), v.clone())));
-            }
-            self.files = Arc::new(all);
+            self.files = SiteFiles(parts.iter().flatten().flatten().cloned().collect());
         }
         drop(before);
         drop(now);

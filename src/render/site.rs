@@ -2,6 +2,8 @@
 //! groups by what each is made of, so that `serve` renders again only the groups whose input
 //! changed.
 
+use std::sync::Arc;
+
 use tera::{Context, Value};
 
 use super::exports::{search, search_index};
@@ -57,7 +59,11 @@ impl Renderer {
         let mut errors = Vec::new();
         for part in SitePart::ALL {
             match self.site_part(part, packets) {
-                Ok(f) => files.extend(f),
+                Ok(f) => files.extend(
+                    f.iter()
+                        .flat_map(|f| f.iter())
+                        .map(|(k, v)| (k.clone(), v.clone())),
+                ),
                 Err(ds) => errors.extend(ds),
             }
         }
@@ -73,12 +79,13 @@ impl Renderer {
         self.render_one(out.template().unwrap_or_default(), cx, &out.file("", ""))
     }
 
-    /// One group of site-level files (see [`SitePart`]).
+    /// One group of site-level files (see [`SitePart`]), in one map or more (the search index
+    /// gives one per group of packets, kept while the group does not change).
     pub fn site_part(
         &self,
         part: SitePart,
         packets: &[&PacketOutput],
-    ) -> Result<Files, Vec<Diagnostic>> {
+    ) -> Result<Vec<Arc<Files>>, Vec<Diagnostic>> {
         let config = &self.config;
         let has_code = packets.iter().any(|p| p.has_code);
         let base = self.base(has_code);
@@ -154,7 +161,7 @@ impl Renderer {
                     *g = Default::default();
                     g
                 });
-                files.extend(search_index::files(&entries, &mut cache));
+                return Ok(search_index::files(&entries, &mut cache));
             }
             SitePart::Statics => {
                 for (path, bytes) in &self.theme.statics {
@@ -185,7 +192,7 @@ impl Renderer {
             }
         }
         if errors.is_empty() {
-            Ok(files)
+            Ok(vec![Arc::new(files)])
         } else {
             Err(errors)
         }

@@ -260,15 +260,12 @@ fn difference(a: &Snapshot, b: &Snapshot) -> Difference {
     if !same_packets {
         return Difference::Pages;
     }
-    if Arc::ptr_eq(&a.site, &b.site) {
+    if a.site.same(&b.site) {
         return Difference::None;
     }
     let mut css = false;
-    let keys = a
-        .site
-        .keys()
-        .chain(b.site.keys().filter(|k| !a.site.contains_key(*k)));
-    for key in keys {
+    // Only the parts that are not shared can differ.
+    for key in a.site.unshared(&b.site).chain(b.site.unshared(&a.site)) {
         if a.site.get(key) != b.site.get(key) {
             if !key.ends_with(".css") {
                 return Difference::Pages;

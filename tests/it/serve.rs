@@ -143,7 +143,7 @@ fn incremental_rebuilds_equal_a_full_build_byte_for_byte() {
         &["content/alpha/article.md"],
         || { std::fs::write(&art, text.replace("two days", "three days")).unwrap() }
     ));
-    assert!(std::sync::Arc::ptr_eq(&site, &live.snapshot().site));
+    assert!(site.same(&live.snapshot().site));
     // A broken edit: the snapshot stays the last good site.
     let good = live.snapshot().files();
     assert!(!step(

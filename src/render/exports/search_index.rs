@@ -92,8 +92,8 @@ fn group_index(packets: &[&PacketSearch], first: u32) -> GroupIndex {
 /// each group as last written.
 #[derive(Debug, Default)]
 pub struct Cache {
-    /// Per group: its packets' hashes and its index.
-    groups: Vec<(Vec<u64>, Arc<GroupIndex>)>,
+    /// Per group: its packets' hashes, its index and its packets' records files.
+    groups: Vec<(Vec<u64>, Arc<GroupIndex>, Arc<Files>)>,
     /// The shards' parts (`w/<k>-<g>.json`), taken again while their group is the same.
     parts: Parts,
 }
@@ -109,10 +109,12 @@ fn stamp(packets: &[&PacketSearch], group: usize) -> String {
     format!("{h:016x}")
 }
 
-/// Every file of the index of `packets` (in site order), paths relative to the output folder,
-/// reusing the groups of `cache` whose packets did not change.
+/// Every file of the index of `packets` (in site order), paths relative to the output folder:
+/// `meta.json` and the shards, then each group's records files (shared with `cache`, so
+/// `serve` keeps the files of the groups that did not change as they were), reusing the groups
+/// of `cache` whose packets did not change.
 /// `BRIEF_SEARCH_GROUP_PACKETS` sets the group size (tests use it to make many groups).
-pub fn files(packets: &[&PacketSearch], cache: &mut Cache) -> Files {
+pub fn files(packets: &[&PacketSearch], cache: &mut Cache) -> Vec<Arc<Files>> {
     let group = std::env::var("BRIEF_SEARCH_GROUP_PACKETS")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -127,20 +129,29 @@ pub(crate) fn index(
     limit: usize,
     group: usize,
     cache: &mut Cache,
-) -> Files {
+) -> Vec<Arc<Files>> {
     let hashes: Vec<Vec<u64>> = packets
         .chunks(group)
         .map(|c| c.iter().map(|p| p.hash).collect())
         .collect();
-    let groups: Vec<Arc<GroupIndex>> = packets
+    let (groups, records): (Vec<Arc<GroupIndex>>, Vec<Arc<Files>>) = packets
         .par_chunks(group)
         .enumerate()
         .map(|(g, c)| match cache.groups.get(g) {
-            Some((h, index)) if *h == hashes[g] => index.clone(),
-            _ => Arc::new(group_index(c, (g * group) as u32)),
+            Some((h, index, records)) if *h == hashes[g] => (index.clone(), records.clone()),
+            _ => {
+                let first = g * group;
+                let index = Arc::new(group_index(c, first as u32));
+                (index, Arc::new(records_files(c, first)))
+            }
         })
+        .unzip();
+    cache.groups = hashes
+        .into_iter()
+        .zip(groups.iter().cloned())
+        .zip(records.iter().cloned())
+        .map(|((h, g), r)| (h, g, r))
         .collect();
-    cache.groups = hashes.into_iter().zip(groups.iter().cloned()).collect();
 
     // Every word with its parts, in word order.
     let mut all: Vec<(&str, usize, &GroupWord)> = groups
@@ -182,14 +193,19 @@ pub(crate) fn index(
         Out::SearchIndex.file("", ""),
         Content::Bytes(meta.to_string().into_bytes()),
     );
-    // Shared: the site's files are gathered from their parts after every update.
     for (id, json) in made {
         files.insert(Out::SearchShard.file("", &id), Content::Shared(json));
     }
+    std::iter::once(Arc::new(files)).chain(records).collect()
+}
+
+/// The records files of the group of `packets`, the first of which is packet `first`.
+fn records_files(packets: &[&PacketSearch], first: usize) -> Files {
+    let mut files = Files::new();
     for (n, p) in packets.iter().enumerate() {
         for (c, chunk) in p.chunks.iter().enumerate() {
             files.insert(
-                Out::SearchRecords.file("", &format!("{n}-{c}")),
+                Out::SearchRecords.file("", &format!("{}-{c}", first + n)),
                 Content::Shared(chunk.clone()),
             );
         }

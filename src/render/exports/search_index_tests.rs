@@ -8,6 +8,14 @@ use base64::Engine;
 use serde_json::Value;
 
 use super::*;
+
+/// The index's files together (as the site has them).
+fn index(packets: &[&PacketSearch], limit: usize, group: usize, cache: &mut Cache) -> Files {
+    super::index(packets, limit, group, cache)
+        .iter()
+        .flat_map(|f| f.iter().map(|(k, v)| (k.clone(), v.clone())))
+        .collect()
+}
 use crate::render::exports::search::{Entry, packet_search};
 use crate::render::exports::search_shards::{prefix, set_json};
 

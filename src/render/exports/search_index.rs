@@ -64,8 +64,9 @@ fn group_index(packets: &[&PacketSearch], first: u32) -> GroupIndex {
         }
         item += p.items;
     }
+    let sets: Vec<(&str, Sets)> = sets.into_iter().collect();
     let mut words: Vec<GroupWord> = sets
-        .into_iter()
+        .into_par_iter()
         .map(|(w, mut sets)| {
             // Kept until the group changes: without the slack of their growth.
             for v in [&mut sets.packets, &mut sets.all, &mut sets.title] {
@@ -160,14 +161,20 @@ pub(crate) fn index(
         .flat_map(|(g, index)| index.words.iter().map(move |w| (&*w.text, g, w)))
         .collect();
     all.sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
-    let mut words = Vec::new();
+    let mut runs = Vec::new();
     let mut start = 0;
     while start < all.len() {
         let end = start + all[start..].partition_point(|w| w.0 == all[start].0);
-        let parts: Vec<(usize, &GroupWord)> = all[start..end].iter().map(|w| (w.1, w.2)).collect();
-        words.push(Word::new(all[start].0, parts, packets.len()));
+        runs.push(&all[start..end]);
         start = end;
     }
+    let words: Vec<Word> = runs
+        .into_par_iter()
+        .map(|run| {
+            let parts = run.iter().map(|w| (w.1, w.2)).collect();
+            Word::new(run[0].0, parts, packets.len())
+        })
+        .collect();
     let refs: Vec<&Word> = words.iter().collect();
     let mut shards = Shards::new(limit, packets.len(), &groups, &cache.parts);
     let mut start = 0;

@@ -7,7 +7,9 @@ use super::{BASE, chromium, eval, example_site, keep, launch, viewport, wait_for
 use crate::common::tempdir;
 
 /// JavaScript: the search files and script fetched so far, as JSON `[[url, body bytes]]`.
-const SEARCH_FILES: &str = "JSON.stringify(performance.getEntriesByType('resource').filter(e => /_search\\/|search\\.js/.test(e.name)).map(e => [e.name, e.encodedBodySize]))";
+/// The search files the page fetched: `[url, bytes transferred (gzip-compressed by the test
+/// server, as GitHub Pages sends them), bytes uncompressed]`.
+const SEARCH_FILES: &str = "JSON.stringify(performance.getEntriesByType('resource').filter(e => /_search\\/|search\\.js/.test(e.name)).map(e => [e.name, e.encodedBodySize, e.decodedBodySize]))";
 
 /// Opens `url` at desktop width, waits for the search box the script reveals, types `query`.
 fn search(tab: &headless_chrome::Tab, url: &str, query: &str) {
@@ -72,28 +74,28 @@ fn the_search_box_finds_items_and_works_by_keyboard() {
     // Only the index files the query needs: meta, the query word's shard, the packet's records;
     // no search.json.
     let fetched = eval(&tab, SEARCH_FILES);
-    let fetched: Vec<(String, u64)> =
+    let fetched: Vec<(String, u64, u64)> =
         serde_json::from_str(fetched.as_str().unwrap_or("")).expect("files");
     assert!(
         fetched
             .iter()
-            .any(|(u, _)| u.ends_with("/briefs/_search/meta.json")),
+            .any(|(u, ..)| u.ends_with("/briefs/_search/meta.json")),
         "{fetched:?}"
     );
     assert!(
         fetched
             .iter()
-            .any(|(u, _)| u.contains("/briefs/_search/p/0-")),
+            .any(|(u, ..)| u.contains("/briefs/_search/p/0-")),
         "{fetched:?}"
     );
     assert!(
         fetched
             .iter()
-            .any(|(u, _)| u.contains("/briefs/_search/w/")),
+            .any(|(u, ..)| u.contains("/briefs/_search/w/")),
         "{fetched:?}"
     );
     assert!(
-        fetched.iter().all(|(u, _)| !u.ends_with("search.json")),
+        fetched.iter().all(|(u, ..)| !u.ends_with("search.json")),
         "{fetched:?}"
     );
     // ↓ moves into the results, ↓ again to the next, ↑ back, Escape clears and returns.
@@ -272,7 +274,8 @@ fn results_beyond_the_first_twelve_are_reachable_by_keyboard() {
 
 /// By hand, at scale: `BRIEF_SEARCH_SITE=DIR` (a site built with `--base-url
 /// http://127.0.0.1:1111/briefs/`) and `BRIEF_SEARCH_QUERIES="w1|w2 w3"`: prints, per query,
-/// the bytes its first search downloaded (script, meta, shards, records).
+/// the bytes its first search downloaded (script, meta, shards, records), as transferred
+/// (gzip, as GitHub Pages sends them) and uncompressed.
 #[test]
 fn bytes_a_first_query_downloads() {
     let Some(chromium) = chromium() else { return };
@@ -293,16 +296,17 @@ fn bytes_a_first_query_downloads() {
             "document.querySelector('.search-results').dataset.query === document.querySelector('#site-search-input').value.trim()",
         );
         let fetched = eval(&tab, SEARCH_FILES);
-        let fetched: Vec<(String, u64)> =
+        let fetched: Vec<(String, u64, u64)> =
             serde_json::from_str(fetched.as_str().unwrap_or("")).expect("files");
         let total: u64 = fetched.iter().map(|f| f.1).sum();
+        let whole: u64 = fetched.iter().map(|f| f.2).sum();
         let status = eval(&tab, "document.querySelector('.search-status').textContent");
         eprintln!(
-            "query {q:?}: {total} bytes in {} files; {status}",
+            "query {q:?}: {total} bytes transferred (gzip), {whole} uncompressed, in {} files; {status}",
             fetched.len()
         );
-        for (u, b) in &fetched {
-            eprintln!("  {b:>8} {u}");
+        for (u, b, w) in &fetched {
+            eprintln!("  {b:>8} {w:>8} {u}");
         }
         tab.close(true).ok();
     }
@@ -423,11 +427,11 @@ fn a_query_finds_every_item_holding_its_words_and_reads_only_their_records() {
     // Only the records of the results were downloaded: none of packets 5, 10, … which hold
     // both words, but never in one item.
     let fetched = eval(&tab, SEARCH_FILES);
-    let fetched: Vec<(String, u64)> =
+    let fetched: Vec<(String, u64, u64)> =
         serde_json::from_str(fetched.as_str().unwrap_or("")).expect("files");
     let mut packets: Vec<u32> = fetched
         .iter()
-        .filter_map(|(u, _)| u.split("/_search/p/").nth(1))
+        .filter_map(|(u, ..)| u.split("/_search/p/").nth(1))
         .filter_map(|f| f.split('-').next()?.parse().ok())
         .collect();
     // Records of different packets are fetched at once: their order is the network's.
@@ -436,7 +440,7 @@ fn a_query_finds_every_item_holding_its_words_and_reads_only_their_records() {
     assert_eq!(packets, [0, 6, 12, 18, 24], "{fetched:?}");
     // And only the parts of groups with a packet holding both words.
     let holding = [0, 5, 6, 10, 12, 15, 18, 20, 24, 25];
-    for (u, _) in &fetched {
+    for (u, ..) in &fetched {
         let Some(part) = u.split("/_search/w/").nth(1) else {
             continue;
         };

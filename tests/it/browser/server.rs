@@ -18,7 +18,8 @@ impl Static {
 }
 
 /// Serves `dir` at `base` (`/briefs/`): folders answer with their `index.html`, anything
-/// missing with the site's `404.html` and status 404.
+/// missing with the site's `404.html` and status 404. Text (HTML, CSS, JavaScript, JSON, XML,
+/// SVG) is sent gzip-compressed to a browser that accepts it, as GitHub Pages sends it.
 pub fn serve(dir: &Path, base: &str) -> Static {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind a port");
     let port = listener.local_addr().expect("local address").port();
@@ -38,11 +39,16 @@ fn answer(mut stream: TcpStream, dir: &Path, base: &str) {
     if reader.read_line(&mut line).is_err() {
         return;
     }
+    let mut gzip = false;
     loop {
         let mut header = String::new();
         match reader.read_line(&mut header) {
             Ok(n) if n > 2 => {}
             _ => break,
+        }
+        let header = header.to_ascii_lowercase();
+        if let Some(v) = header.strip_prefix("accept-encoding:") {
+            gzip |= v.split(',').any(|e| e.trim().starts_with("gzip"));
         }
     }
     let target = line.split_whitespace().nth(1).unwrap_or("/");
@@ -51,19 +57,29 @@ fn answer(mut stream: TcpStream, dir: &Path, base: &str) {
         Some(f) => ("200 OK", f),
         None => ("404 Not Found", dir.join("404.html")),
     };
-    let body = std::fs::read(&file).unwrap_or_default();
-    let kind = match file.extension().and_then(|e| e.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
-        Some("css") => "text/css",
-        Some("js") => "text/javascript",
-        Some("json") => "application/json",
-        Some("xml") => "application/xml",
-        Some("svg") => "image/svg+xml",
-        Some("png") => "image/png",
-        _ => "application/octet-stream",
+    let mut body = std::fs::read(&file).unwrap_or_default();
+    let (kind, text) = match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => ("text/html; charset=utf-8", true),
+        Some("css") => ("text/css", true),
+        Some("js") => ("text/javascript", true),
+        Some("json") => ("application/json", true),
+        Some("xml") => ("application/xml", true),
+        Some("svg") => ("image/svg+xml", true),
+        Some("png") => ("image/png", false),
+        _ => ("application/octet-stream", false),
     };
+    let mut encoding = "";
+    if gzip && text {
+        let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        if z.write_all(&body).is_ok()
+            && let Ok(zipped) = z.finish()
+        {
+            body = zipped;
+            encoding = "Content-Encoding: gzip\r\n";
+        }
+    }
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\n{encoding}Content-Length: {}\r\nConnection: close\r\n\r\n",
         body.len()
     );
     let _ = stream.write_all(head.as_bytes());

@@ -9,17 +9,18 @@ use crate::render::{Content, Files, PacketOutput, Renderer, SitePart};
 
 /// The site-level files, in parts, each shared (the same `Arc`) while it does not change:
 /// `serve` replaces only the parts whose input changed, without gathering them into one map.
-/// No path is in two parts.
+/// A path in two parts (a theme's static file named like a generated one) is the later part's
+/// file, as `build` writes the parts in order.
 #[derive(Debug, Clone, Default)]
 pub struct SiteFiles(Vec<Arc<Files>>);
 
 impl SiteFiles {
     /// The file at `path`.
     pub fn get(&self, path: &str) -> Option<&Content> {
-        self.0.iter().find_map(|f| f.get(path))
+        self.0.iter().rev().find_map(|f| f.get(path))
     }
 
-    /// Every file, part by part.
+    /// Every file, part by part (a path in two parts comes twice, the one that counts last).
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Content)> {
         self.0.iter().flat_map(|f| f.iter())
     }

@@ -149,3 +149,49 @@ impl SiteState {
         self.diags.clear();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn part(files: &[(&str, &str)]) -> Arc<Files> {
+        Arc::new(
+            files
+                .iter()
+                .map(|(k, v)| (k.to_string(), Content::Bytes(v.as_bytes().to_vec())))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn site_files_read_through_their_parts_and_compare_only_what_is_not_shared() {
+        let listing = part(&[("index.html", "generated"), ("404.html", "missing")]);
+        let statics = part(&[("index.html", "theme's"), ("style.css", "css")]);
+        let a = SiteFiles(vec![listing.clone(), statics.clone()]);
+        // A path in two parts is the later part's file, as `build` writes them in order.
+        assert_eq!(
+            a.get("index.html"),
+            Some(&Content::Bytes(b"theme's".to_vec()))
+        );
+        assert_eq!(
+            a.get("404.html"),
+            Some(&Content::Bytes(b"missing".to_vec()))
+        );
+        assert_eq!(a.get("nope.html"), None);
+        assert_eq!(a.iter().count(), 4);
+
+        let b = SiteFiles(vec![listing.clone(), statics.clone()]);
+        assert!(a.same(&b) && a.unshared(&b).next().is_none());
+        // A part made again, even with the same files, is not shared: only its paths are
+        // compared.
+        let c = SiteFiles(vec![listing.clone(), part(&[("style.css", "css")])]);
+        assert!(!a.same(&c));
+        let paths: Vec<&String> = a.unshared(&c).collect();
+        assert_eq!(paths, ["index.html", "style.css"]);
+        assert_eq!(c.unshared(&a).collect::<Vec<_>>(), ["style.css"]);
+        // Fewer parts: the missing ones are not shared.
+        let d = SiteFiles(vec![listing]);
+        assert_eq!(a.unshared(&d).count(), 2);
+        assert_eq!(d.unshared(&a).count(), 0);
+    }
+}
